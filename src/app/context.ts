@@ -1,0 +1,27 @@
+// What the use cases need from the platform, gathered once per execution.
+
+import type { Clock, Http, KeyValueStore, Logger, PinterestAuth, Workbook } from '../ports';
+import { PinterestClient } from '../core/pinterest/client';
+import { readConfig } from './config';
+
+export interface AppContext {
+  http: Http;
+  clock: Clock;
+  logger: Logger;
+  scriptProperties: KeyValueStore;
+  /** Report definitions and statuses travel with the spreadsheet. */
+  documentProperties: KeyValueStore;
+  workbook: Workbook;
+  auth: PinterestAuth;
+}
+
+export function pinterestClient(context: AppContext): PinterestClient {
+  const config = readConfig(context.scriptProperties);
+  return new PinterestClient({
+    apiBase: config.apiBase,
+    http: context.http,
+    tokens: context.auth.tokens,
+    clock: context.clock,
+    logger: context.logger,
+  });
+}

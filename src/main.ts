@@ -1,0 +1,121 @@
+// The add-on's entry points: the only file whose exports become Apps Script global functions
+// (menu items, the OAuth callback, and the calls the sidebar and local runner make).
+
+import { respond, type Result } from './app/boundary';
+import { completeConnect, connectionStatus, connectUrl, disconnect } from './app/connection';
+import type { ConnectionStatus } from './app/connection';
+import { pinterestClient } from './app/context';
+import { refreshReport as refresh, type RefreshSummary } from './app/refresh';
+import { listReports as allReports, readStatus, saveReport as save } from './app/report-store';
+import type { ReportStatus } from './app/report-store';
+import { toIsoDate } from './core/dates';
+import {
+  DEFAULT_ATTRIBUTION,
+  DEFAULT_COLUMNS,
+  type ReportDefinition,
+} from './core/report/definition';
+import type { AdAccount } from './core/pinterest/types';
+import { appsScriptContext } from './gas/context';
+import { appsScriptLogger } from './gas/services';
+
+const MENU_TITLE = 'Pinterest Ads';
+
+/** Builds the add-on menu; runs without authorization, so it touches nothing else. */
+export function onOpen(): void {
+  SpreadsheetApp.getUi()
+    .createAddonMenu()
+    .addItem('Connect Pinterest…', 'showConnectDialog')
+    .addItem('Refresh all reports', 'refreshAllReports')
+    .addToUi();
+}
+
+export function onInstall(): void {
+  onOpen();
+}
+
+/** Opens a small dialog with the consent link (Apps Script pages cannot navigate the top window). */
+export function showConnectDialog(): void {
+  const result = getConnectUrl();
+  const body = result.ok
+    ? `<p><a href="${escapeHtml(result.value)}" target="_blank">Connect your Pinterest account</a>` +
+      '</p><p>After you allow access, close the Pinterest tab and this dialog.</p>'
+    : `<p>${escapeHtml(result.error.message)}</p>`;
+  const html = HtmlService.createHtmlOutput(body).setWidth(360).setHeight(140);
+  SpreadsheetApp.getUi().showModalDialog(html, MENU_TITLE);
+}
+
+/** Google calls this at /usercallback when Pinterest redirects back after consent. */
+export function authCallback(request: object): GoogleAppsScript.HTML.HtmlOutput {
+  const message = completeConnect(appsScriptContext(), request);
+  return HtmlService.createHtmlOutput(`<p>${escapeHtml(message)}</p>`).setTitle(MENU_TITLE);
+}
+
+export function getConnection(): Result<ConnectionStatus> {
+  return respond(appsScriptLogger, () => connectionStatus(appsScriptContext()));
+}
+
+export function getConnectUrl(): Result<string> {
+  return respond(appsScriptLogger, () => connectUrl(appsScriptContext()));
+}
+
+export function disconnectPinterest(): Result<null> {
+  return respond(appsScriptLogger, () => {
+    disconnect(appsScriptContext());
+    return null;
+  });
+}
+
+export function listAdAccounts(): Result<AdAccount[]> {
+  return respond(appsScriptLogger, () =>
+    pinterestClient(appsScriptContext())
+      .listAdAccounts()
+      .map(({ id, name, currency, country }) => ({ id, name, currency, country })),
+  );
+}
+
+export function listReports(): Result<{ report: ReportDefinition; status: ReportStatus }[]> {
+  return respond(appsScriptLogger, () => {
+    const store = appsScriptContext().documentProperties;
+    return allReports(store).map((report) => ({ report, status: readStatus(store, report.id) }));
+  });
+}
+
+export function saveReport(input: unknown): Result<ReportDefinition> {
+  return respond(appsScriptLogger, () => save(appsScriptContext().documentProperties, input));
+}
+
+/** Saves the starter report: every ad account, campaigns, the last 30 complete days, daily. */
+export function createDefaultReport(): Result<ReportDefinition> {
+  return respond(appsScriptLogger, () => {
+    const context = appsScriptContext();
+    const accounts = pinterestClient(context).listAdAccounts();
+    return save(context.documentProperties, {
+      id: `r${toIsoDate(context.clock.now()).replace(/-/g, '')}${Utilities.getUuid().slice(0, 8)}`,
+      tabName: 'Pinterest Ads',
+      adAccountIds: accounts.map((account) => account.id),
+      level: 'CAMPAIGN',
+      columns: DEFAULT_COLUMNS,
+      dateRange: { preset: 'LAST_30_DAYS' },
+      granularity: 'DAY',
+      attribution: DEFAULT_ATTRIBUTION,
+    });
+  });
+}
+
+export function refreshReport(reportId: string): Result<RefreshSummary> {
+  return respond(appsScriptLogger, () => refresh(appsScriptContext(), String(reportId)));
+}
+
+/** Refreshes every report of the spreadsheet in turn; one failure does not stop the others. */
+export function refreshAllReports(): Result<Result<RefreshSummary>[]> {
+  return respond(appsScriptLogger, () => {
+    const context = appsScriptContext();
+    return allReports(context.documentProperties).map((report) =>
+      respond(appsScriptLogger, () => refresh(context, report.id)),
+    );
+  });
+}
+
+function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}

@@ -1,0 +1,83 @@
+// The interfaces core needs from the outside world. src/gas/ implements them with Apps Script
+// services; tests implement them in memory.
+
+export interface HttpRequest {
+  url: string;
+  method: 'get' | 'post';
+  headers?: Record<string, string>;
+  /** Form-encoded or JSON text; GET requests carry none. */
+  payload?: string;
+  contentType?: string;
+}
+
+export interface HttpResponse {
+  status: number;
+  /** Header names in lower case. */
+  headers: Record<string, string>;
+  body: string;
+}
+
+/** Synchronous HTTP, as UrlFetchApp offers it; failures of the network throw. */
+export interface Http {
+  fetch(request: HttpRequest): HttpResponse;
+  /** Sends independent requests together; answers in request order. */
+  fetchAll(requests: HttpRequest[]): HttpResponse[];
+}
+
+export interface KeyValueStore {
+  get(key: string): string | null;
+  set(key: string, value: string): void;
+  delete(key: string): void;
+  keys(): string[];
+}
+
+export interface Clock {
+  now(): Date;
+  sleep(milliseconds: number): void;
+}
+
+export interface Logger {
+  info(message: string): void;
+  warn(message: string): void;
+}
+
+/** Access to the user's Pinterest token; refresh() answers whether a new token was obtained. */
+export interface TokenSource {
+  accessToken(): string;
+  refresh(): boolean;
+}
+
+export type CellValue = string | number | boolean | Date | null;
+
+/** The column formats a table needs from a sheet ('@' keeps text exactly as given). */
+export interface SheetWrite {
+  header: string[];
+  rows: CellValue[][];
+  /** One Sheets number format per data cell (rows × columns). */
+  numberFormats: string[][];
+  frozenRows: number;
+}
+
+/** The spreadsheet, reduced to what the add-on does with it. */
+export interface Workbook {
+  hasSheet(name: string): boolean;
+  /**
+   * Replaces the whole content of a tab (creating it if needed). Limits are checked before
+   * anything changes, so a write that cannot fit leaves the tab as it was.
+   */
+  writeSheet(name: string, table: SheetWrite): void;
+}
+
+/** The user's Pinterest authorization, as the OAuth2 library keeps it. */
+export interface PinterestAuth {
+  /** Whether a usable token exists (refreshing an expired one if possible). */
+  isConnected(): boolean;
+  /** The link that starts the consent flow; made fresh because its state token expires. */
+  authorizationUrl(): string;
+  /** Completes the flow from the callback request; false when the user declined. */
+  handleCallback(request: object): boolean;
+  disconnect(): void;
+  /** Why the last refresh or exchange failed, if it did. */
+  lastError(): string | undefined;
+  tokens: TokenSource;
+}
