@@ -23,7 +23,8 @@ export function parseStartArgs(argv: string[]): StartOptions {
     const flag = argv[i];
     const value = () => {
       const next = argv[++i];
-      if (next === undefined || next.startsWith('--')) throw new Error(`${flag} needs a value.\n${USAGE}`);
+      if (next === undefined || next.startsWith('--'))
+        throw new Error(`${flag} needs a value.\n${USAGE}`);
       return next;
     };
     switch (flag) {

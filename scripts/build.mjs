@@ -64,4 +64,6 @@ async function buildDevTools() {
 const started = Date.now();
 const names = await buildBundle();
 await buildDevTools();
-console.error(`built dist/Code.js (${names.length} entry points) and build/dev in ${Date.now() - started} ms`);
+console.error(
+  `built dist/Code.js (${names.length} entry points) and build/dev in ${Date.now() - started} ms`,
+);

@@ -33,12 +33,12 @@ export function onInstall(): void {
   onOpen();
 }
 
-/** Opens a small dialog with the consent link (Apps Script pages cannot navigate the top window). */
+/** Opens a dialog with the consent link (Apps Script pages cannot navigate the top window). */
 export function showConnectDialog(): void {
   const result = getConnectUrl();
   const body = result.ok
-    ? `<p><a href="${escapeHtml(result.value)}" target="_blank">Connect your Pinterest account</a>` +
-      '</p><p>After you allow access, close the Pinterest tab and this dialog.</p>'
+    ? `<p><a href="${escapeHtml(result.value)}" target="_blank">Connect your Pinterest ` +
+      'account</a></p><p>After you allow access, close the Pinterest tab and this dialog.</p>'
     : `<p>${escapeHtml(result.error.message)}</p>`;
   const html = HtmlService.createHtmlOutput(body).setWidth(360).setHeight(140);
   SpreadsheetApp.getUi().showModalDialog(html, MENU_TITLE);

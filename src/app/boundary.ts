@@ -5,8 +5,7 @@ import { AddonError } from '../core/errors';
 import type { Logger } from '../ports';
 
 export type Result<T> =
-  | { ok: true; value: T }
-  | { ok: false; error: { code: string; message: string; field?: string } };
+  { ok: true; value: T } | { ok: false; error: { code: string; message: string; field?: string } };
 
 /** Runs a use case and wraps its answer; unexpected errors are logged and reported plainly. */
 export function respond<T>(logger: Logger, action: () => T): Result<T> {

@@ -7,7 +7,9 @@ import type { SheetWrite, Workbook } from '../ports';
 /** Sheets' cap on cells across all tabs of a spreadsheet. */
 const MAX_WORKBOOK_CELLS = 10_000_000;
 
-export function spreadsheetWorkbook(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet): Workbook {
+export function spreadsheetWorkbook(
+  spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet,
+): Workbook {
   return {
     hasSheet: (name) => spreadsheet.getSheetByName(name) !== null,
     writeSheet: (name, table) => writeSheet(spreadsheet, name, table),
@@ -61,7 +63,8 @@ function checkCellLimit(
 }
 
 function fitGrid(sheet: GoogleAppsScript.Spreadsheet.Sheet, rows: number, columns: number): void {
-  if (sheet.getMaxRows() < rows) sheet.insertRowsAfter(sheet.getMaxRows(), rows - sheet.getMaxRows());
+  if (sheet.getMaxRows() < rows)
+    sheet.insertRowsAfter(sheet.getMaxRows(), rows - sheet.getMaxRows());
   if (sheet.getMaxColumns() < columns) {
     sheet.insertColumnsAfter(sheet.getMaxColumns(), columns - sheet.getMaxColumns());
   }

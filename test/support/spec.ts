@@ -12,7 +12,8 @@ let cached: any;
 export function loadSpec(): any {
   if (!existsSync(SPEC_PATH)) {
     throw new Error(
-      `The Pinterest OpenAPI spec is missing at ${SPEC_PATH}. Set PINTEREST_OPENAPI_SPEC to its path.`,
+      `The Pinterest OpenAPI spec is missing at ${SPEC_PATH}. ` +
+        'Set PINTEREST_OPENAPI_SPEC to its path.',
     );
   }
   cached ??= JSON.parse(readFileSync(SPEC_PATH, 'utf8'));

@@ -134,7 +134,9 @@ export class PinterestClient {
         );
         if (waits.some((wait) => wait === undefined)) throw first;
         const wait = Math.max(...(waits as number[]));
-        this.options.logger?.warn(`Retrying ${failed.length} request(s) in ${wait} ms: ${first.detail}`);
+        this.options.logger?.warn(
+          `Retrying ${failed.length} request(s) in ${wait} ms: ${first.detail}`,
+        );
         this.options.clock.sleep(wait);
       }
       pending = failed.map((failure) => failure.index);

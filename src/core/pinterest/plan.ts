@@ -144,7 +144,10 @@ function splitFor(
     let batch: string[] = [];
     for (const id of ids) {
       const candidate = [...batch, id];
-      if (candidate.length > maxIds || measure({ ...empty, ids: candidate }) > LIMITS.maxUrlLength) {
+      if (
+        candidate.length > maxIds ||
+        measure({ ...empty, ids: candidate }) > LIMITS.maxUrlLength
+      ) {
         if (batch.length === 0) return undefined;
         requests.push({ ...empty, ids: batch });
         batch = [id];

@@ -128,7 +128,8 @@ export function validateReport(input: unknown): ReportDefinition {
   const columns = Array.isArray(raw.columns) ? raw.columns : [];
   if (columns.length === 0) fail('columns', 'Choose at least one field.');
   const unknown = columns.filter((c) => typeof c !== 'string' || !findField(c));
-  if (unknown.length) fail('columns', `Pinterest does not offer these fields: ${unknown.join(', ')}.`);
+  if (unknown.length)
+    fail('columns', `Pinterest does not offer these fields: ${unknown.join(', ')}.`);
   if (new Set(columns).size !== columns.length) fail('columns', 'A field is chosen twice.');
 
   const dateRange = validateDateRange(raw.dateRange);

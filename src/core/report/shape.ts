@@ -113,7 +113,11 @@ export function shapeTable(input: ShapeInput): Table {
     for (const column of definition.columns) {
       cells.push(metricValue(findField(column) as Field, row[column]));
     }
-    shaped.push({ cells, currency, sortKey: `${date}|${adAccountId.padStart(18, '0')}|${entityId}` });
+    shaped.push({
+      cells,
+      currency,
+      sortKey: `${date}|${adAccountId.padStart(18, '0')}|${entityId}`,
+    });
   }
 
   shaped.sort((a, b) => (a.sortKey < b.sortKey ? -1 : a.sortKey > b.sortKey ? 1 : 0));
