@@ -95,12 +95,57 @@ describe('Pinterest client', () => {
     );
   });
 
+  it('retries after a network failure, then reports NETWORK when it persists', () => {
+    let calls = 0;
+    const client = new PinterestClient({
+      apiBase: 'https://api.pinterest.com/v5',
+      http: {
+        fetch: () => {
+          calls++;
+          throw new Error('Address unavailable');
+        },
+        fetchAll: () => [],
+      },
+      tokens: { accessToken: () => 't', refresh: () => false },
+      clock: { now: () => new Date(), sleep: () => undefined },
+    });
+    expect(() => client.listAdAccounts()).toThrow(expect.objectContaining({ code: 'NETWORK' }));
+    expect(calls).toBe(4);
+  });
+
   it('does not retry a request Pinterest rejected as invalid', () => {
     const { client } = clientWith([
       { status: 400, headers: {}, body: '{"code":1,"message":"Invalid parameters"}' },
     ]);
     expect(() => client.listAdAccounts()).toThrow(
       expect.objectContaining({ code: 'PINTEREST_REJECTED' }),
+    );
+  });
+});
+
+describe('analytics URLs', () => {
+  it('always send the attribution windows and conversion report time explicitly', () => {
+    const { client } = clientWith([]);
+    const url = client.analyticsUrl({
+      adAccountId: '549755885175',
+      level: 'CAMPAIGN',
+      ids: ['1', '2'],
+      startDate: '2026-11-04',
+      endDate: '2026-12-03',
+      columns: ['SPEND_IN_MICRO_DOLLAR', 'CTR'],
+      granularity: 'DAY',
+      attribution: {
+        clickWindowDays: 30,
+        engagementWindowDays: 30,
+        viewWindowDays: 1,
+        conversionReportTime: 'TIME_OF_AD_ACTION',
+      },
+    });
+    expect(url).toBe(
+      'https://api.pinterest.com/v5/ad_accounts/549755885175/campaigns/analytics' +
+        '?start_date=2026-11-04&end_date=2026-12-03&columns=SPEND_IN_MICRO_DOLLAR,CTR' +
+        '&granularity=DAY&click_window_days=30&engagement_window_days=30&view_window_days=1' +
+        '&conversion_report_time=TIME_OF_AD_ACTION&campaign_ids=1&campaign_ids=2',
     );
   });
 });

@@ -113,7 +113,8 @@ export class PinterestClient {
     const policy = this.options.retryPolicy ?? DEFAULT_RETRY_POLICY;
 
     for (let attempt = 1; pending.length > 0; attempt++) {
-      const responses = this.fetchAll(pending.map((index) => this.authorize(prepared[index])));
+      const responses = this.tryFetchAll(pending, prepared, policy, attempt);
+      if (!responses) continue;
       const failed: { index: number; error: AddonError }[] = [];
       responses.forEach((response, position) => {
         const index = pending[position];
@@ -142,6 +143,24 @@ export class PinterestClient {
       pending = failed.map((failure) => failure.index);
     }
     return bodies as string[];
+  }
+
+  /** fetchAll, where a network failure is retried like an outage; undefined means "again". */
+  private tryFetchAll(
+    pending: number[],
+    prepared: Prepared[],
+    policy: RetryPolicy,
+    attempt: number,
+  ): HttpResponse[] | undefined {
+    try {
+      return this.fetchAll(pending.map((index) => this.authorize(prepared[index])));
+    } catch (error) {
+      const wait = error instanceof AddonError ? retryDelay(policy, attempt, undefined) : undefined;
+      if (wait === undefined || !isRetryable(error)) throw error;
+      this.options.logger?.warn(`Network failure, retrying in ${wait} ms`);
+      this.options.clock.sleep(wait);
+      return undefined;
+    }
   }
 
   private authorize(prepared: Prepared): HttpRequest {
