@@ -2,7 +2,7 @@
 // Apps Script has no modules: the bundle is an IIFE assigned to one global, and each export of
 // src/main.ts gets a top-level function that calls into it, so Apps Script can see it.
 import { build } from 'esbuild';
-import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -43,6 +43,24 @@ async function buildBundle() {
   return names;
 }
 
+/** The sidebar: its TypeScript bundled and inlined with its CSS into one HTML file. */
+async function buildSidebar() {
+  const script = await build({
+    entryPoints: [join(root, 'src/ui/sidebar.ts')],
+    bundle: true,
+    format: 'iife',
+    target: 'es2020',
+    write: false,
+    legalComments: 'none',
+  });
+  const js = script.outputFiles[0].text.replace(/<\/script/gi, '<\\/script');
+  const css = readFileSync(join(root, 'src/ui/sidebar.css'), 'utf8');
+  const html = readFileSync(join(root, 'src/ui/sidebar.html'), 'utf8')
+    .replace('/*STYLE*/', () => css)
+    .replace('/*SCRIPT*/', () => js);
+  writeFileSync(join(root, 'dist/Sidebar.html'), html);
+}
+
 async function buildDevTools() {
   const tools = { 'sandbox.cjs': 'dev/sandbox/cli.ts', 'start.cjs': 'dev/start.ts' };
   await Promise.all(
@@ -63,6 +81,7 @@ async function buildDevTools() {
 
 const started = Date.now();
 const names = await buildBundle();
+await buildSidebar();
 await buildDevTools();
 console.error(
   `built dist/Code.js (${names.length} entry points) and build/dev in ${Date.now() - started} ms`,

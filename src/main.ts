@@ -6,7 +6,9 @@ import { completeConnect, connectionStatus, connectUrl, disconnect } from './app
 import type { ConnectionStatus } from './app/connection';
 import { pinterestClient } from './app/context';
 import { refreshReport as refresh, type RefreshSummary } from './app/refresh';
-import { listReports as allReports, readStatus, saveReport as save } from './app/report-store';
+import { deleteReport as remove, listReports as allReports } from './app/report-store';
+import { readStatus, saveReport as save } from './app/report-store';
+import type { ServerApi } from './api';
 import type { ReportStatus } from './app/report-store';
 import { toIsoDate } from './core/dates';
 import {
@@ -24,6 +26,7 @@ const MENU_TITLE = 'Pinterest Ads';
 export function onOpen(): void {
   SpreadsheetApp.getUi()
     .createAddonMenu()
+    .addItem('Open', 'showSidebar')
     .addItem('Connect Pinterest…', 'showConnectDialog')
     .addItem('Refresh all reports', 'refreshAllReports')
     .addToUi();
@@ -31,6 +34,12 @@ export function onOpen(): void {
 
 export function onInstall(): void {
   onOpen();
+}
+
+/** Opens the sidebar (built from src/ui/ into the Sidebar.html file of the bundle). */
+export function showSidebar(): void {
+  const html = HtmlService.createHtmlOutputFromFile('Sidebar').setTitle(MENU_TITLE);
+  SpreadsheetApp.getUi().showSidebar(html);
 }
 
 /** Opens a dialog with the consent link (Apps Script pages cannot navigate the top window). */
@@ -102,6 +111,13 @@ export function createDefaultReport(): Result<ReportDefinition> {
   });
 }
 
+export function deleteReport(reportId: string): Result<null> {
+  return respond(appsScriptLogger, () => {
+    remove(appsScriptContext().documentProperties, String(reportId));
+    return null;
+  });
+}
+
 export function refreshReport(reportId: string): Result<RefreshSummary> {
   return respond(appsScriptLogger, () => refresh(appsScriptContext(), String(reportId)));
 }
@@ -115,6 +131,18 @@ export function refreshAllReports(): Result<Result<RefreshSummary>[]> {
     );
   });
 }
+
+// The entry points must implement the sidebar's typed API; this fails to compile otherwise.
+void ({
+  getConnection,
+  getConnectUrl,
+  disconnectPinterest,
+  listAdAccounts,
+  listReports,
+  saveReport,
+  deleteReport,
+  refreshReport,
+} satisfies ServerApi);
 
 function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);

@@ -2,11 +2,13 @@
 // callback, and disconnecting.
 
 import { AddonError } from '../core/errors';
-import type { AppContext } from './context';
+import { pinterestClient, type AppContext } from './context';
 import { readConfig } from './config';
 
 export interface ConnectionStatus {
   connected: boolean;
+  /** The connected Pinterest user's name, when connected. */
+  username?: string;
   /** Set when the deployment is missing settings: what to do about it. */
   setupMessage?: string;
   /** Set when a stored connection could no longer be refreshed. */
@@ -20,9 +22,11 @@ export function connectionStatus(context: AppContext): ConnectionStatus {
     if (error instanceof AddonError) return { connected: false, setupMessage: error.message };
     throw error;
   }
-  const connected = context.auth.isConnected();
-  const lastError = connected ? undefined : context.auth.lastError();
-  return lastError ? { connected, reconnectReason: lastError } : { connected };
+  if (context.auth.isConnected()) {
+    return { connected: true, username: pinterestClient(context).userAccount().username };
+  }
+  const lastError = context.auth.lastError();
+  return lastError ? { connected: false, reconnectReason: lastError } : { connected: false };
 }
 
 /** A fresh authorization link (its state token expires, so it is made on each click). */

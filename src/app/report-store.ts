@@ -51,6 +51,13 @@ export function saveReport(store: KeyValueStore, input: unknown): ReportDefiniti
   return report;
 }
 
+/** Forgets a report; its tab and data stay in the spreadsheet. */
+export function deleteReport(store: KeyValueStore, id: string): void {
+  loadReport(store, id);
+  store.delete(REPORT_PREFIX + id);
+  store.delete(STATUS_PREFIX + id);
+}
+
 export function readStatus(store: KeyValueStore, id: string): ReportStatus {
   const text = store.get(STATUS_PREFIX + id);
   return text ? (JSON.parse(text) as ReportStatus) : {};

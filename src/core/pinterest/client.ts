@@ -39,6 +39,12 @@ export class PinterestClient {
 
   constructor(private readonly options: ClientOptions) {}
 
+  /** The connected Pinterest user's profile. */
+  userAccount(): { username?: string } {
+    const request: HttpRequest = { url: `${this.options.apiBase}/user_account`, method: 'get' };
+    return JSON.parse(this.sendAll([{ request, what: 'your Pinterest profile' }])[0]);
+  }
+
   /** Every ad account the user can see, own and shared. */
   listAdAccounts(): AdAccount[] {
     return this.listAll<AdAccount>('/ad_accounts', {}, 'your ad accounts');

@@ -1,0 +1,189 @@
+// The sidebar: connection status, the list of this spreadsheet's reports with Refresh, Edit and
+// Delete, and the report form. Every server call goes through the typed client in server.ts.
+
+import type { AdAccount, ReportListing } from '../api';
+import { byId, clearFieldErrors, el, fieldError, show } from './dom';
+import { fillForm, readForm, setUpForm, showAccounts } from './form';
+import { call, ServerError } from './server';
+
+const CONNECT_POLL_MS = 2000;
+const CONNECT_WAIT_MS = 5 * 60 * 1000;
+
+let reports: ReportListing[] = [];
+let accounts: AdAccount[] = [];
+let editingId: string | undefined;
+
+function setStatus(text: string): void {
+  byId('status').textContent = text;
+}
+
+function describeError(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+async function refreshConnection(): Promise<boolean> {
+  const text = byId('connection-text');
+  try {
+    const status = await call('getConnection');
+    if (status.setupMessage) text.textContent = status.setupMessage;
+    else if (status.connected) {
+      text.textContent = `Connected to Pinterest as ${status.username ?? 'your account'}.`;
+    } else if (status.reconnectReason) {
+      text.textContent = `Reconnect Pinterest: the connection stopped working (${status.reconnectReason}).`;
+    } else text.textContent = 'Connect your Pinterest account to pull Ads reports.';
+    show(byId('connect'), !status.connected && !status.setupMessage);
+    show(byId('disconnect'), status.connected);
+    show(byId('reports-section'), status.connected);
+    return status.connected;
+  } catch (error) {
+    text.textContent = describeError(error);
+    return false;
+  }
+}
+
+async function connect(): Promise<void> {
+  try {
+    const url = await call('getConnectUrl');
+    window.open(url, '_blank');
+    byId('connection-text').textContent = 'Waiting for you to allow access in the Pinterest tab…';
+    const deadline = Date.now() + CONNECT_WAIT_MS;
+    while (Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, CONNECT_POLL_MS));
+      if (await refreshConnection()) return loadReports();
+    }
+  } catch (error) {
+    byId('connection-text').textContent = describeError(error);
+  }
+}
+
+async function disconnect(): Promise<void> {
+  await call('disconnectPinterest');
+  await refreshConnection();
+}
+
+function describe(listing: ReportListing): string {
+  const { status } = listing;
+  if (status.lastError) return `Last refresh failed: ${status.lastError.message}`;
+  if (status.lastSuccess) {
+    const when = new Date(status.lastSuccess).toLocaleString();
+    return `Refreshed ${when}: ${status.rows ?? 0} rows.`;
+  }
+  return 'Not refreshed yet.';
+}
+
+function renderReports(): void {
+  const list = byId('reports');
+  list.replaceChildren(
+    ...reports.map((listing) => {
+      const { report } = listing;
+      const refresh = el('button', { type: 'button' }, 'Refresh now');
+      const edit = el('button', { type: 'button' }, 'Edit');
+      const remove = el('button', { type: 'button' }, 'Delete');
+      refresh.addEventListener('click', () => refreshReport(report.id, refresh));
+      edit.addEventListener('click', () => openForm(report.id));
+      remove.addEventListener('click', () => deleteReport(report.id, remove));
+      return el(
+        'li',
+        { 'aria-label': `Report ${report.tabName}` },
+        el('strong', {}, report.tabName),
+        el('div', { class: 'meta' }, describe(listing)),
+        el('div', { class: 'actions' }, refresh, edit, remove),
+      );
+    }),
+  );
+  show(byId('no-reports'), reports.length === 0);
+}
+
+async function loadReports(): Promise<void> {
+  try {
+    reports = await call('listReports');
+    renderReports();
+  } catch (error) {
+    setStatus(describeError(error));
+  }
+}
+
+async function refreshReport(id: string, button?: HTMLButtonElement): Promise<void> {
+  const listing = reports.find((entry) => entry.report.id === id);
+  if (button) button.disabled = true;
+  setStatus(`Refreshing "${listing?.report.tabName ?? id}"… this can take a minute.`);
+  try {
+    const summary = await call('refreshReport', id);
+    setStatus(
+      `"${summary.tabName}" refreshed: ${summary.rows} rows from ${summary.accounts} ad account(s).`,
+    );
+  } catch (error) {
+    setStatus(describeError(error));
+  }
+  if (button) button.disabled = false;
+  await loadReports();
+}
+
+async function deleteReport(id: string, button: HTMLButtonElement): Promise<void> {
+  if (button.dataset.confirm !== 'yes') {
+    button.dataset.confirm = 'yes';
+    button.textContent = 'Confirm delete';
+    return;
+  }
+  try {
+    await call('deleteReport', id);
+    setStatus('Report deleted. Its tab is kept; delete the tab yourself if you no longer need it.');
+  } catch (error) {
+    setStatus(describeError(error));
+  }
+  await loadReports();
+}
+
+async function openForm(id?: string): Promise<void> {
+  editingId = id ?? `r${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
+  clearFieldErrors();
+  show(byId('report-form'), true);
+  show(byId('reports-section'), false);
+  if (accounts.length === 0) {
+    try {
+      accounts = await call('listAdAccounts');
+      showAccounts(accounts);
+    } catch (error) {
+      fieldError('adAccountIds', describeError(error));
+    }
+  }
+  const existing = reports.find((entry) => entry.report.id === id)?.report;
+  fillForm(existing, `Pinterest Ads ${reports.length + 1}`);
+  byId('tabName').focus();
+}
+
+function closeForm(): void {
+  show(byId('report-form'), false);
+  show(byId('reports-section'), true);
+  byId('new-report').focus();
+}
+
+async function saveForm(event: Event): Promise<void> {
+  event.preventDefault();
+  clearFieldErrors();
+  const save = byId<HTMLButtonElement>('save');
+  save.disabled = true;
+  try {
+    const report = await call('saveReport', readForm(editingId as string));
+    closeForm();
+    await loadReports();
+    await refreshReport(report.id);
+  } catch (error) {
+    const field = error instanceof ServerError && error.field ? error.field : 'form';
+    fieldError(document.getElementById(`error-${field}`) ? field : 'form', describeError(error));
+    document.querySelector<HTMLElement>(`[data-field="${field}"]`)?.focus();
+  }
+  save.disabled = false;
+}
+
+async function start(): Promise<void> {
+  setUpForm();
+  byId('connect').addEventListener('click', connect);
+  byId('disconnect').addEventListener('click', disconnect);
+  byId('new-report').addEventListener('click', () => openForm());
+  byId('cancel').addEventListener('click', closeForm);
+  byId('report-form').addEventListener('submit', saveForm);
+  if (await refreshConnection()) await loadReports();
+}
+
+void start();
