@@ -29,7 +29,8 @@ async function refreshConnection(): Promise<boolean> {
     else if (status.connected) {
       text.textContent = `Connected to Pinterest as ${status.username ?? 'your account'}.`;
     } else if (status.reconnectReason) {
-      text.textContent = `Reconnect Pinterest: the connection stopped working (${status.reconnectReason}).`;
+      const reason = status.reconnectReason;
+      text.textContent = `Reconnect Pinterest: the connection stopped working (${reason}).`;
     } else text.textContent = 'Connect your Pinterest account to pull Ads reports.';
     show(byId('connect'), !status.connected && !status.setupMessage);
     show(byId('disconnect'), status.connected);
@@ -109,9 +110,8 @@ async function refreshReport(id: string, button?: HTMLButtonElement): Promise<vo
   setStatus(`Refreshing "${listing?.report.tabName ?? id}"… this can take a minute.`);
   try {
     const summary = await call('refreshReport', id);
-    setStatus(
-      `"${summary.tabName}" refreshed: ${summary.rows} rows from ${summary.accounts} ad account(s).`,
-    );
+    const { tabName, rows, accounts: count } = summary;
+    setStatus(`"${tabName}" refreshed: ${rows} rows from ${count} ad account(s).`);
   } catch (error) {
     setStatus(describeError(error));
   }
