@@ -3,7 +3,7 @@
 
 import { addDays } from '../../src/core/dates';
 import { startSandbox } from '../../dev/sandbox/server';
-import { SPEC_PATH } from '../support/spec';
+import { SPEC_PATH } from '../support/openapi';
 
 const TODAY = '2026-12-04';
 const TOKEN = 'pina_contract';

@@ -111,11 +111,20 @@ describe('the default report, refreshed by the built bundle against the sandbox'
 
   it('keeps 18-digit ids exactly, as text', () => {
     const [, ...rows] = sheetValues(TAB);
-    const longIds = rows.map((row) => row[4]).filter((id) => String(id).length === 18);
+    const ids = rows.flatMap((row) => [row[1], row[4]]);
+    const longIds = ids.filter((id) => String(id).length === 18);
     expect(longIds.length).toBeGreaterThan(0);
-    for (const id of longIds) expect(typeof id).toBe('string');
+    for (const id of longIds) {
+      expect(typeof id).toBe('string');
+      // As a number it would have lost digits: the test is only meaningful for such ids.
+      expect(String(Number(id))).not.toBe(id);
+    }
+    const accountIds = new Set(world.adAccounts.map((a: any) => a.id));
     const campaignIds = new Set(world.campaigns.map((c: any) => c.id));
-    for (const row of rows) expect(campaignIds).toContain(row[4]);
+    for (const row of rows) {
+      expect(accountIds).toContain(row[1]);
+      expect(campaignIds).toContain(row[4]);
+    }
   });
 
   it('holds no formula anywhere, though names start with = + - @', () => {

@@ -1,5 +1,5 @@
 import { SYNC_FIELDS, findField, isAdditive } from '../../src/core/catalog/fields';
-import { specSyncColumns } from '../support/spec';
+import { specSyncColumns } from '../support/openapi';
 
 describe('field catalog', () => {
   it('lists exactly the spec’s synchronous columns, in the spec’s order', () => {

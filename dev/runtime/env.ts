@@ -1,0 +1,104 @@
+// Per-runtime state every stand-in shares: the clock, the log, quotas and the running execution.
+// Stand-ins throw through `fail` so the bundle sees errors of its own realm named 'Exception'.
+import type * as vm from 'node:vm';
+
+/** Creates values that belong to the JavaScript realm the bundle runs in. */
+export interface Realm {
+  /** Deep-copies host arrays, plain objects and dates into the realm; other values pass through. */
+  copy<T>(value: T): T;
+  exception(message: string): Error;
+  /** A plain Error, as thrown by script code such as the OAuth2 library. */
+  error(message: string): Error;
+  date(ms: number): Date;
+}
+
+const hostRealm: Realm = {
+  copy: (value) => value,
+  exception: (message) => {
+    const error = new Error(message);
+    error.name = 'Exception';
+    return error;
+  },
+  error: (message) => new Error(message),
+  date: (ms) => new Date(ms),
+};
+
+/** Wall time of one Apps Script execution before Google stops it. */
+export const EXECUTION_LIMIT_MS = 6 * 60 * 1000;
+
+/** Starts at `today` 12:00 UTC (or the real time) and moves with real time plus skipped time. */
+export class Clock {
+  private readonly base: number;
+  private readonly realStart = performance.now();
+  private skipped = 0;
+
+  constructor(today?: string) {
+    if (today === undefined) {
+      this.base = Date.now();
+      return;
+    }
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(today) || Number.isNaN(Date.parse(`${today}T12:00:00Z`))) {
+      throw new Error(`today must be YYYY-MM-DD, got ${today}`);
+    }
+    this.base = Date.parse(`${today}T12:00:00Z`);
+  }
+
+  now(): number {
+    return this.base + (performance.now() - this.realStart) + this.skipped;
+  }
+
+  /** Moves the clock forward without waiting (sleep, lock timeouts). */
+  advance(ms: number): void {
+    this.skipped += Math.max(0, ms);
+  }
+}
+
+/** What one execution owns: its realm and vm context, the locks it holds, its start time. */
+export interface Execution {
+  context: vm.Context;
+  realm: Realm;
+  startedAt: number;
+  releaseAtEnd: Set<{ releaseLock(): void }>;
+  timedOut: boolean;
+}
+
+export class Env {
+  readonly logs: string[] = [];
+  execution: Execution | null = null;
+
+  constructor(
+    readonly clock: Clock,
+    readonly userEmail: string,
+    readonly scriptId: string,
+    readonly bundleDir: string,
+  ) {}
+
+  get realm(): Realm {
+    return this.execution?.realm ?? hostRealm;
+  }
+
+  /** Throws an Apps Script style exception ('Exception: <message>' when printed). */
+  fail(message: string): never {
+    throw this.realm.exception(message);
+  }
+
+  /** Google stops an execution after six minutes; services call this before slow work. */
+  checkDeadline(): void {
+    const execution = this.execution;
+    if (!execution) return;
+    if (execution.timedOut || this.clock.now() - execution.startedAt > EXECUTION_LIMIT_MS) {
+      execution.timedOut = true;
+      this.fail('Exceeded maximum execution time');
+    }
+  }
+}
+
+/** True for Date objects of any realm. */
+export function isDate(value: unknown): value is Date {
+  return Object.prototype.toString.call(value) === '[object Date]';
+}
+
+/** UTF-8 size in bytes, the unit of the Properties and Cache limits. */
+export function byteLength(text: string): number {
+  return Buffer.byteLength(text, 'utf8');
+}
