@@ -11,11 +11,13 @@ export interface StartOptions {
   apiBase?: string;
   accessToken?: string;
   out: string;
+  /** The playground's port; any free one by default. */
+  port?: number;
 }
 
 const USAGE =
   'Usage: npm start -- [--headless] [--today YYYY-MM-DD] [--seed N] [--world FILE] ' +
-  '[--replay DIR] [--api-base URL --access-token TOKEN] [--out FILE]';
+  '[--replay DIR] [--api-base URL --access-token TOKEN] [--out FILE] [--port N]';
 
 export function parseStartArgs(argv: string[]): StartOptions {
   const options: StartOptions = { headless: false, out: join('out', 'pinterest-ads.xlsx') };
@@ -52,6 +54,10 @@ export function parseStartArgs(argv: string[]): StartOptions {
         break;
       case '--access-token':
         options.accessToken = value();
+        break;
+      case '--port':
+        options.port = Number(value());
+        if (!Number.isInteger(options.port)) throw new Error('--port takes a whole number.');
         break;
       case '--out':
         options.out = value();

@@ -1,12 +1,14 @@
-// `npm start`: runs the add-on's main job locally. With --headless it starts the Pinterest
-// sandbox, connects through the real OAuth flow, creates the default report, refreshes it with
-// the built bundle in the local Apps Script runtime, and saves the workbook as .xlsx.
+// `npm start`: runs the add-on locally on the Pinterest sandbox. Without flags it serves the
+// playground (the real sidebar beside the live workbook). With --headless it connects through
+// the real OAuth flow, creates the default report, refreshes it with the built bundle in the
+// local Apps Script runtime, and saves the workbook as .xlsx.
 
 import { mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { parseStartArgs, type StartOptions } from './start-args';
 import { connectHeadless, seedAccessToken } from './local/connect';
 import { startSandboxProcess, type SandboxProcess } from './local/sandbox-process';
+import { startPlayground } from './playground/server';
 import { createRuntime, type Runtime } from './runtime/runtime';
 
 const ROOT = join(__dirname, '..', '..');
@@ -27,15 +29,47 @@ function unwrap<T>(result: Result<T>, step: string): T {
 
 async function main(): Promise<void> {
   const options = parseStartArgs(process.argv.slice(2));
-  if (!options.headless) {
-    console.error(
-      'The interactive playground is not built yet. Run `npm start -- --headless` to run the ' +
-        'main job end to end.',
-    );
-    process.exitCode = 2;
-    return;
-  }
-  await runHeadless(options);
+  if (options.headless) await runHeadless(options);
+  else await runPlayground(options);
+}
+
+function runtimeFor(options: StartOptions, apiBase: string, authorizeUrl?: string) {
+  return (userCallbackUrl?: string) =>
+    createRuntime({
+      bundlePath: BUNDLE,
+      today: options.today,
+      userCallbackUrl,
+      scriptProperties: {
+        PINTEREST_CLIENT_ID: CLIENT_ID,
+        PINTEREST_CLIENT_SECRET: CLIENT_SECRET,
+        PINTEREST_API_BASE_URL: apiBase,
+        ...(authorizeUrl ? { PINTEREST_AUTHORIZE_URL: authorizeUrl } : {}),
+      },
+    });
+}
+
+/** Serves the real sidebar beside the live workbook until interrupted. */
+async function runPlayground(options: StartOptions): Promise<void> {
+  const sandbox = options.apiBase
+    ? undefined
+    : await startSandboxProcess(ROOT, { ...options, autoConsent: false });
+  const apiBase = options.apiBase ?? `${sandbox?.url}/v5`;
+  const playground = await startPlayground({
+    root: ROOT,
+    port: options.port,
+    makeRuntime: runtimeFor(options, apiBase, sandbox && `${sandbox.url}/oauth/`),
+  });
+  if (options.accessToken) seedAccessToken(playground.runtime, options.accessToken);
+  console.log(`Playground: open ${playground.url} (the sidebar is on the right). Ctrl-C stops it.`);
+
+  const stop = async () => {
+    playground.runtime.dispose();
+    await playground.close();
+    await sandbox?.stop();
+    process.exit(0);
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
 }
 
 async function runHeadless(options: StartOptions): Promise<void> {
@@ -45,24 +79,16 @@ async function runHeadless(options: StartOptions): Promise<void> {
   try {
     let apiBase = options.apiBase;
     let authorizeUrl: string | undefined;
+    // A replayed server answers recorded exchanges only, so no consent flow runs against it.
+    const token = options.accessToken ?? (options.replayDir ? 'pina_replayed' : undefined);
     if (!apiBase) {
-      sandbox = await startSandboxProcess(ROOT, options);
+      const accept = options.replayDir ? ['--access-token', token as string] : [];
+      sandbox = await startSandboxProcess(ROOT, { ...options, extraArgs: accept });
       apiBase = `${sandbox.url}/v5`;
       authorizeUrl = `${sandbox.url}/oauth/`;
     }
-    runtime = createRuntime({
-      bundlePath: BUNDLE,
-      today: options.today,
-      scriptProperties: {
-        PINTEREST_CLIENT_ID: CLIENT_ID,
-        PINTEREST_CLIENT_SECRET: CLIENT_SECRET,
-        PINTEREST_API_BASE_URL: apiBase,
-        ...(authorizeUrl ? { PINTEREST_AUTHORIZE_URL: authorizeUrl } : {}),
-      },
-    });
+    runtime = runtimeFor(options, apiBase, authorizeUrl)();
 
-    // A replayed server answers recorded exchanges only, so no consent flow runs against it.
-    const token = options.accessToken ?? (options.replayDir ? 'pina_replayed' : undefined);
     if (token) seedAccessToken(runtime, token);
     else await connectHeadless(runtime);
 

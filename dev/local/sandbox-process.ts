@@ -15,6 +15,8 @@ export interface SandboxProcessOptions {
   seed?: number;
   worldFile?: string;
   replayDir?: string;
+  /** Consent at once, for runs without a person (the default); false serves the consent page. */
+  autoConsent?: boolean;
   extraArgs?: string[];
 }
 
@@ -22,7 +24,8 @@ export function startSandboxProcess(
   root: string,
   options: SandboxProcessOptions,
 ): Promise<SandboxProcess> {
-  const args = [join(root, 'build', 'dev', 'sandbox.cjs'), '--port', '0', '--auto-consent'];
+  const args = [join(root, 'build', 'dev', 'sandbox.cjs'), '--port', '0'];
+  if (options.autoConsent !== false) args.push('--auto-consent');
   if (options.today) args.push('--today', options.today);
   if (options.seed !== undefined) args.push('--seed', String(options.seed));
   if (options.worldFile) args.push('--world', options.worldFile);

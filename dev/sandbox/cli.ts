@@ -11,6 +11,7 @@ const USAGE = `Usage: sandbox [options]
   --scale N              campaigns per account multiplier (default 1)
   --world FILE           serve the world in FILE instead of a generated one
   --replay DIR           answer /v5 requests with the fixtures in DIR
+  --record DIR           save every successful /v5 exchange in DIR as a replay fixture
   --spec FILE            OpenAPI file to validate against
   --auto-consent         skip the Allow/Deny page of /oauth/
   --client-id X          app id (default 1484200000000001)
@@ -29,6 +30,7 @@ const FLAGS: Readonly<Record<string, [keyof SandboxOptions, Kind]>> = {
   '--scale': ['scale', 'int'],
   '--world': ['worldFile', 'text'],
   '--replay': ['replayDir', 'text'],
+  '--record': ['recordDir', 'text'],
   '--spec': ['specPath', 'text'],
   '--auto-consent': ['autoConsent', 'flag'],
   '--client-id': ['clientId', 'text'],

@@ -17,6 +17,7 @@ import {
 import { OAuthServer, type PageReply } from './oauth';
 import type { Query } from './params';
 import { RateLimiter } from './rate-limit';
+import { Recorder } from './record';
 import { loadReplay } from './replay';
 import { loadSpec, resolveSpecPath } from './spec';
 import type { World } from './types';
@@ -37,6 +38,8 @@ export interface SandboxOptions {
   worldFile?: string;
   /** A folder of recorded exchanges to answer /v5 requests with. */
   replayDir?: string;
+  /** A folder to record every successful /v5 exchange into, as replay fixtures. */
+  recordDir?: string;
   /** OpenAPI file; default PINTEREST_OPENAPI_SPEC, then ../shared/pinterest-api beside the repo. */
   specPath?: string;
   /** Redirect from the authorize page at once, without showing Allow/Deny. */
@@ -61,6 +64,7 @@ export interface RunningSandbox {
 
 interface Context extends ApiContext {
   log: ExchangeLog[];
+  recorder: Recorder | null;
 }
 
 const MAX_BODY_BYTES = 1_000_000;
@@ -86,6 +90,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
     spec,
     fixtures,
     log: [],
+    recorder: options.recordDir ? new Recorder(options.recordDir) : null,
     oauth: new OAuthServer({
       clientId: options.clientId ?? '1484200000000001',
       clientSecret: options.clientSecret ?? 'sandbox-secret',
@@ -152,6 +157,7 @@ async function handle(context: Context, req: IncomingMessage, res: ServerRespons
   let reply: Reply;
   if (path === '/v5' || path.startsWith('/v5/')) {
     reply = apiExchange(context, entry, headersOf(req), body);
+    context.recorder?.record(method, path, query, reply);
   } else if (method === 'GET' && (path === '/oauth' || path === '/oauth/')) {
     reply = page(context.oauth.authorize(url.searchParams));
   } else if (method === 'GET' && path === '/oauth/consent') {

@@ -149,13 +149,21 @@ async function openForm(id?: string): Promise<void> {
   }
   const existing = reports.find((entry) => entry.report.id === id)?.report;
   fillForm(existing, `Pinterest Ads ${reports.length + 1}`);
-  byId('tabName').focus();
+  // Focus moves after the key that opened the form is done, so it does not land in the field.
+  setTimeout(() => byId<HTMLInputElement>('tabName').select());
 }
 
 function closeForm(): void {
   show(byId('report-form'), false);
   show(byId('reports-section'), true);
-  byId('new-report').focus();
+  // The list's heading takes focus: a key still in flight cannot activate anything there.
+  setTimeout(() => byId('reports-title').focus());
+}
+
+/** Enter in a text field does not submit the form: it has many fields and one Save button. */
+function ignoreEnterInFields(event: KeyboardEvent): void {
+  const target = event.target as HTMLElement;
+  if (event.key === 'Enter' && target.tagName === 'INPUT') event.preventDefault();
 }
 
 async function saveForm(event: Event): Promise<void> {
@@ -183,6 +191,7 @@ async function start(): Promise<void> {
   byId('new-report').addEventListener('click', () => openForm());
   byId('cancel').addEventListener('click', closeForm);
   byId('report-form').addEventListener('submit', saveForm);
+  byId('report-form').addEventListener('keydown', ignoreEnterInFields);
   if (await refreshConnection()) await loadReports();
 }
 

@@ -2,7 +2,7 @@
 // script prints exactly one stdout line once it listens.
 
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, symlinkSync } from 'node:fs';
+import { mkdtempSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildSync } from 'esbuild';
@@ -64,9 +64,10 @@ describe('parseArgs', () => {
 
 describe('the bundled script', () => {
   let bundle: string;
+  let dir: string;
 
   beforeAll(() => {
-    const dir = mkdtempSync(join(tmpdir(), 'sandbox-cli-'));
+    dir = mkdtempSync(join(tmpdir(), 'sandbox-cli-'));
     // The bundle keeps packages external; it finds them as build/dev/sandbox.cjs would.
     symlinkSync(join(ROOT, 'node_modules'), join(dir, 'node_modules'), 'dir');
     bundle = join(dir, 'sandbox.cjs');
@@ -80,6 +81,8 @@ describe('the bundled script', () => {
       logLevel: 'silent',
     });
   });
+
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   const env = () => ({ ...process.env, PINTEREST_OPENAPI_SPEC: SPEC_PATH });
 

@@ -1,7 +1,7 @@
 // Worlds from files and recorded exchanges: the example world serves its own metrics and
 // children's sums, replay answers from fixtures, and bad files fail with the field to fix.
 
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { RunningSandbox } from '../../dev/sandbox/server';
@@ -147,6 +147,7 @@ describe('replay', () => {
       JSON.stringify({ request: { method: 'GET', path: '/x' } }),
     );
     await expect(start({ replayDir: dir })).rejects.toThrow(/replay fixture broken\.json/);
+    rmSync(dir, { recursive: true, force: true });
   });
 });
 

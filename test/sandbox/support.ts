@@ -2,9 +2,6 @@
 
 import { join } from 'node:path';
 
-// Limitation: openapi-backend needs an ES-module-only package that Jest on Node 20 cannot load;
-// see ref-parser-stub.ts. Until jest.config.js maps it, the sandbox tests stub it here.
-jest.mock('@apidevtools/json-schema-ref-parser', () => jest.requireActual('./ref-parser-stub'));
 import { startSandbox, type RunningSandbox, type SandboxOptions } from '../../dev/sandbox/server';
 
 export const TODAY = '2026-12-04';

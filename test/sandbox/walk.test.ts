@@ -81,7 +81,7 @@ it('serves the exchange log over HTTP and clears it on DELETE', async () => {
 
 it('records a response that breaks the spec instead of hiding it', async () => {
   // A replayed fixture is sent as recorded, so a bad one shows up in responseErrors.
-  const { mkdtempSync, writeFileSync } = await import('node:fs');
+  const { mkdtempSync, rmSync, writeFileSync } = await import('node:fs');
   const { join } = await import('node:path');
   const { tmpdir } = await import('node:os');
   const dir = mkdtempSync(join(tmpdir(), 'sandbox-replay-'));
@@ -101,5 +101,6 @@ it('records a response that breaks the spec instead of hiding it', async () => {
     ]);
   } finally {
     await replaying.close();
+    rmSync(dir, { recursive: true, force: true });
   }
 });
