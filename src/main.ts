@@ -90,7 +90,10 @@ export function listReports(): Result<{ report: ReportDefinition; status: Report
 }
 
 export function saveReport(input: unknown): Result<ReportDefinition> {
-  return respond(appsScriptLogger, () => save(appsScriptContext().documentProperties, input));
+  return respond(appsScriptLogger, () => {
+    const context = appsScriptContext();
+    return save(context.documentProperties, context.workbook, input);
+  });
 }
 
 /** Saves the starter report: every ad account, campaigns, the last 30 complete days, daily. */
@@ -98,7 +101,7 @@ export function createDefaultReport(): Result<ReportDefinition> {
   return respond(appsScriptLogger, () => {
     const context = appsScriptContext();
     const accounts = pinterestClient(context).listAdAccounts();
-    return save(context.documentProperties, {
+    return save(context.documentProperties, context.workbook, {
       id: `r${toIsoDate(context.clock.now()).replace(/-/g, '')}${Utilities.getUuid().slice(0, 8)}`,
       tabName: 'Pinterest Ads',
       adAccountIds: accounts.map((account) => account.id),

@@ -60,12 +60,16 @@ export interface SheetWrite {
 
 /** The spreadsheet, reduced to what the add-on does with it. */
 export interface Workbook {
-  hasSheet(name: string): boolean;
+  /** The id of the tab with this name, if there is one. */
+  sheetId(name: string): number | undefined;
+  /** The current name of the tab with this id, if it still exists. */
+  sheetName(sheetId: number): string | undefined;
+  renameSheet(sheetId: number, name: string): void;
   /**
-   * Replaces the whole content of a tab (creating it if needed). Limits are checked before
-   * anything changes, so a write that cannot fit leaves the tab as it was.
+   * Replaces the whole content of a tab (creating it if needed) and answers its id. Limits are
+   * checked before anything changes, so a write that cannot fit leaves the tab as it was.
    */
-  writeSheet(name: string, table: SheetWrite): void;
+  writeSheet(name: string, table: SheetWrite): number;
 }
 
 /** The user's Pinterest authorization, as the OAuth2 library keeps it. */

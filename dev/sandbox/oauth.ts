@@ -80,6 +80,12 @@ export class OAuthServer {
   }
 
   /** GET /oauth/: consent page, or an immediate redirect in auto-consent mode. */
+  /** Forgets every issued token, as when the user removes the app in Pinterest's settings. */
+  revokeAll(): void {
+    this.accessTokens.clear();
+    this.refreshTokens.clear();
+  }
+
   authorize(query: URLSearchParams): PageReply {
     const request = this.checkAuthorizeRequest(query);
     if ('status' in request) return request;

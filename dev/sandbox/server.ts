@@ -144,6 +144,10 @@ async function handle(context: Context, req: IncomingMessage, res: ServerRespons
   const path = url.pathname;
 
   if (path === '/__sandbox/log') return send(res, adminLog(context.log, method));
+  if (path === '/__sandbox/revoke' && method === 'POST') {
+    context.oauth.revokeAll();
+    return send(res, { status: 204, headers: {} });
+  }
   const query = queryOf(url.searchParams);
   const entry: ExchangeLog = {
     method,

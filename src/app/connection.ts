@@ -23,7 +23,15 @@ export function connectionStatus(context: AppContext): ConnectionStatus {
     throw error;
   }
   if (context.auth.isConnected()) {
-    return { connected: true, username: pinterestClient(context).userAccount().username };
+    try {
+      return { connected: true, username: pinterestClient(context).userAccount().username };
+    } catch (error) {
+      // A stored token Pinterest no longer accepts (revoked, or its refresh failed).
+      if (error instanceof AddonError && error.code === 'TOKEN_EXPIRED') {
+        return { connected: false, reconnectReason: error.message };
+      }
+      throw error;
+    }
   }
   const lastError = context.auth.lastError();
   return lastError ? { connected: false, reconnectReason: lastError } : { connected: false };

@@ -12,11 +12,15 @@ import { mergeRows, shapeTable, tableColumns, type TableColumn } from '../core/r
 import { DICTIONARY_TAB, dictionaryWrite } from '../core/sheet/dictionary';
 import { toSheetWrite } from '../core/sheet/format';
 import { pinterestClient, type AppContext } from './context';
-import { listReports, loadReport, readStatus, writeStatus } from './report-store';
+import { listReports, loadReport, putReport, readStatus, writeStatus } from './report-store';
+import type { ReportStatus } from './report-store';
+import { resolveReportTab } from './report-tab';
 
 export interface RefreshSummary {
   reportId: string;
   tabName: string;
+  /** Set when the tab had been renamed or deleted by hand. */
+  notice?: string;
   accounts: number;
   rows: number;
   requests: number;
@@ -34,12 +38,15 @@ export function refreshReport(context: AppContext, reportId: string): RefreshSum
   const client = pinterestClient(context);
 
   try {
-    const summary = runRefresh(context, client, definition, started);
+    const { summary, sheetId } = runRefresh(context, client, definition, status, started);
     writeStatus(context.documentProperties, reportId, {
       ...status,
       lastSuccess: started.toISOString(),
       rows: summary.rows,
       requests: summary.requests,
+      sheetId,
+      sheetName: summary.tabName,
+      notice: summary.notice,
       lastError: undefined,
     });
     return summary;
@@ -63,8 +70,9 @@ function runRefresh(
   context: AppContext,
   client: PinterestClient,
   definition: ReportDefinition,
+  status: ReportStatus,
   started: Date,
-): RefreshSummary {
+): { summary: RefreshSummary; sheetId: number } {
   const today = toIsoDate(started);
   const range = resolveDateRange(definition.dateRange, today);
   const accounts = reportAccounts(client, definition);
@@ -92,12 +100,17 @@ function runRefresh(
     entities,
     rows: mergeRows(plan, results),
   });
-  context.workbook.writeSheet(definition.tabName, toSheetWrite(table));
+  const tab = resolveReportTab(context.workbook, definition, status);
+  if (tab.tabName !== definition.tabName) {
+    putReport(context.documentProperties, { ...definition, tabName: tab.tabName });
+  }
+  const sheetId = context.workbook.writeSheet(tab.tabName, toSheetWrite(table));
   writeDictionary(context);
 
-  return {
+  const summary: RefreshSummary = {
     reportId: definition.id,
-    tabName: definition.tabName,
+    tabName: tab.tabName,
+    notice: tab.notice,
     accounts: accounts.size,
     rows: table.rows.length,
     requests: client.requestCount,
@@ -105,6 +118,7 @@ function runRefresh(
     endDate: range.end,
     seconds: (context.clock.now().getTime() - started.getTime()) / 1000,
   };
+  return { summary, sheetId };
 }
 
 /** The report's ad accounts with their names and currencies; a lost one is an error. */

@@ -3,7 +3,8 @@
 
 import { AddonError } from '../core/errors';
 import { validateReport, type ReportDefinition } from '../core/report/definition';
-import type { KeyValueStore } from '../ports';
+import { DICTIONARY_TAB } from '../core/sheet/dictionary';
+import type { KeyValueStore, Workbook } from '../ports';
 
 const REPORT_PREFIX = 'report:';
 const STATUS_PREFIX = 'status:';
@@ -14,6 +15,11 @@ export interface ReportStatus {
   lastAttempt?: string;
   rows?: number;
   requests?: number;
+  /** The id and name of the tab last written, so a tab renamed by hand is still found. */
+  sheetId?: number;
+  sheetName?: string;
+  /** Something the user should know about the last refresh (a tab renamed or recreated). */
+  notice?: string;
   /** The last failure's user message and code, cleared by a success. */
   lastError?: { code: string; message: string };
 }
@@ -34,21 +40,48 @@ export function loadReport(store: KeyValueStore, id: string): ReportDefinition {
   return JSON.parse(text) as ReportDefinition;
 }
 
-/** Saves a report after validating it; two reports may not write to the same tab. */
-export function saveReport(store: KeyValueStore, input: unknown): ReportDefinition {
+/** Tab names the add-on keeps for itself. */
+export const RESERVED_TABS = [DICTIONARY_TAB];
+
+/**
+ * Saves a report after validating it. Two reports may not write to the same tab, and a report
+ * may not take over a tab that holds something else (the user's own data is never overwritten).
+ */
+export function saveReport(
+  store: KeyValueStore,
+  workbook: Workbook,
+  input: unknown,
+): ReportDefinition {
   const report = validateReport(input);
+  const taken = (message: string) =>
+    new AddonError('INVALID_REPORT', message, { field: 'tabName' });
+
+  if (RESERVED_TABS.some((name) => name.toLowerCase() === report.tabName.toLowerCase())) {
+    throw taken(`"${report.tabName}" is the add-on's own tab. Choose another tab name.`);
+  }
   const clash = listReports(store).find(
-    (other) => other.id !== report.id && other.tabName === report.tabName,
+    (other) =>
+      other.id !== report.id && other.tabName.toLowerCase() === report.tabName.toLowerCase(),
   );
   if (clash) {
-    throw new AddonError(
-      'INVALID_REPORT',
-      `Another report already writes to the tab "${report.tabName}". Choose another tab name.`,
-      { field: 'tabName' },
+    throw taken(
+      `Another report already writes to the tab "${report.tabName}". Choose another name.`,
     );
   }
-  store.set(REPORT_PREFIX + report.id, JSON.stringify(report));
+  const existing = workbook.sheetId(report.tabName);
+  if (existing !== undefined && existing !== readStatus(store, report.id).sheetId) {
+    throw taken(
+      `This spreadsheet already has a tab named "${report.tabName}". Choose another name, or ` +
+        'delete or rename that tab first: the add-on never writes over a tab it did not create.',
+    );
+  }
+  putReport(store, report);
   return report;
+}
+
+/** Stores a definition as it is (already validated). */
+export function putReport(store: KeyValueStore, report: ReportDefinition): void {
+  store.set(REPORT_PREFIX + report.id, JSON.stringify(report));
 }
 
 /** Forgets a report; its tab and data stay in the spreadsheet. */

@@ -22,8 +22,9 @@ function oauthLibrary(): typeof OAuth2 {
 }
 
 function createService(config: Config): GoogleAppsScriptOAuth2.OAuth2Service {
+  const library = oauthLibrary();
   const basic = Utilities.base64Encode(`${config.clientId}:${config.clientSecret}`);
-  return oauthLibrary()
+  return library
     .createService(SERVICE_NAME)
     .setAuthorizationBaseUrl(config.authorizeUrl)
     .setTokenUrl(`${config.apiBase}/oauth/token`)

@@ -11,7 +11,17 @@ export function spreadsheetWorkbook(
   spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet,
 ): Workbook {
   return {
-    hasSheet: (name) => spreadsheet.getSheetByName(name) !== null,
+    sheetId: (name) => spreadsheet.getSheetByName(name)?.getSheetId(),
+    sheetName: (sheetId) =>
+      spreadsheet
+        .getSheets()
+        .find((sheet) => sheet.getSheetId() === sheetId)
+        ?.getName(),
+    renameSheet: (sheetId, name) =>
+      spreadsheet
+        .getSheets()
+        .find((sheet) => sheet.getSheetId() === sheetId)
+        ?.setName(name),
     writeSheet: (name, table) => writeSheet(spreadsheet, name, table),
   };
 }
@@ -20,7 +30,7 @@ function writeSheet(
   spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet,
   name: string,
   table: SheetWrite,
-): void {
+): number {
   const rows = table.rows.length + 1;
   const columns = table.header.length;
   const existing = spreadsheet.getSheetByName(name);
@@ -38,6 +48,7 @@ function writeSheet(
   }
   clearBeyond(sheet, rows, columns);
   sheet.setFrozenRows(table.frozenRows);
+  return sheet.getSheetId();
 }
 
 function checkCellLimit(

@@ -67,7 +67,7 @@ function describe(listing: ReportListing): string {
   if (status.lastError) return `Last refresh failed: ${status.lastError.message}`;
   if (status.lastSuccess) {
     const when = new Date(status.lastSuccess).toLocaleString();
-    return `Refreshed ${when}: ${status.rows ?? 0} rows.`;
+    return `Refreshed ${when}: ${status.rows ?? 0} rows.${status.notice ? ` ${status.notice}` : ''}`;
   }
   return 'Not refreshed yet.';
 }
@@ -110,8 +110,9 @@ async function refreshReport(id: string, button?: HTMLButtonElement): Promise<vo
   setStatus(`Refreshing "${listing?.report.tabName ?? id}"… this can take a minute.`);
   try {
     const summary = await call('refreshReport', id);
-    const { tabName, rows, accounts: count } = summary;
-    setStatus(`"${tabName}" refreshed: ${rows} rows from ${count} ad account(s).`);
+    const { tabName, rows, accounts: count, notice } = summary;
+    const done = `"${tabName}" refreshed: ${rows} rows from ${count} ad account(s).`;
+    setStatus(notice ? `${notice} ${done}` : done);
   } catch (error) {
     setStatus(describeError(error));
   }

@@ -22,8 +22,8 @@ const ENTRY_POINTS = [
   'refreshAllReports',
 ];
 
-function emptyProperties() {
-  const values = new Map<string, string>();
+function emptyProperties(initial: Record<string, string> = {}) {
+  const values = new Map<string, string>(Object.entries(initial));
   return {
     getProperty: (key: string) => values.get(key) ?? null,
     setProperty: (key: string, value: string) => values.set(key, value),
@@ -32,12 +32,13 @@ function emptyProperties() {
   };
 }
 
-function load(): vm.Context {
+function load(scriptProperties: Record<string, string> = {}): vm.Context {
   const menuItems: string[] = [];
+  const script = emptyProperties(scriptProperties);
   const context = vm.createContext({
     console,
     PropertiesService: {
-      getScriptProperties: emptyProperties,
+      getScriptProperties: () => script,
       getDocumentProperties: emptyProperties,
       getUserProperties: emptyProperties,
     },
@@ -80,5 +81,12 @@ describe('the Apps Script bundle', () => {
     expect(result.ok).toBe(true);
     expect(result.value.connected).toBe(false);
     expect(result.value.setupMessage).toMatch(/PINTEREST_CLIENT_ID and PINTEREST_CLIENT_SECRET/);
+  });
+
+  it('says what to do when the OAuth2 library did not load, instead of failing blank', () => {
+    const configured = load({ PINTEREST_CLIENT_ID: '1', PINTEREST_CLIENT_SECRET: 's' });
+    const result = vm.runInContext('getConnection()', configured);
+    expect(result.ok).toBe(false);
+    expect(result.error.message).toMatch(/OAuth2 library .* did not load\. Reload/);
   });
 });

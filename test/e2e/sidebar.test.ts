@@ -23,6 +23,8 @@ let playground: Playground & { runtime: Runtime };
 let browser: BrowserContext;
 let page: Page;
 let sidebar: FrameLocator;
+/** Every answer the sidebar received from the server. */
+const answers: Promise<string>[] = [];
 
 beforeAll(async () => {
   mkdirSync(SHOTS, { recursive: true });
@@ -44,6 +46,9 @@ beforeAll(async () => {
   });
   browser = await launchBrowser();
   page = browser.pages()[0] ?? (await browser.newPage());
+  page.on('response', (response) => {
+    if (response.url().endsWith('/rpc')) answers.push(response.text());
+  });
   await page.goto(playground.url);
   sidebar = page.frameLocator('#sidebar');
 });
@@ -215,5 +220,11 @@ describe('the sidebar in headless Chromium', () => {
     expect(await item.count()).toBe(0);
     expect(await tabRows('Keyboard')).not.toHaveLength(0);
     await shot('09-deleted');
+  });
+
+  it('never received a Pinterest token in any answer', async () => {
+    const bodies = await Promise.all(answers);
+    expect(bodies.length).toBeGreaterThan(10);
+    expect(bodies.join('\n')).not.toMatch(/pin[ar]_[A-Za-z0-9_-]+/);
   });
 });
