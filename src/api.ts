@@ -8,8 +8,10 @@ import type { RefreshSummary } from './app/refresh';
 import type { ReportStatus } from './app/report-store';
 import type { AdAccount } from './core/pinterest/types';
 import type { ReportDefinition } from './core/report/definition';
+import type { Schedule } from './ports';
 
 export type { Result, ConnectionStatus, RefreshSummary, ReportStatus, AdAccount, ReportDefinition };
+export type { Schedule };
 
 export interface ReportListing {
   report: ReportDefinition;
@@ -25,4 +27,6 @@ export interface ServerApi {
   saveReport(report: unknown): Result<ReportDefinition>;
   deleteReport(reportId: string): Result<null>;
   refreshReport(reportId: string): Result<RefreshSummary>;
+  getSchedule(): Result<Schedule | null>;
+  setSchedule(schedule: unknown): Result<Schedule | null>;
 }

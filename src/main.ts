@@ -5,8 +5,9 @@ import { respond, type Result } from './app/boundary';
 import { completeConnect, connectionStatus, connectUrl, disconnect } from './app/connection';
 import type { ConnectionStatus } from './app/connection';
 import { pinterestClient } from './app/context';
-import { refreshReport as refresh, type RefreshSummary } from './app/refresh';
-import { deleteReport as remove, listReports as allReports } from './app/report-store';
+import type { RefreshSummary } from './app/refresh';
+import { refreshNow, runScheduled, setSchedule as updateSchedule } from './app/schedule';
+import { deleteReport as remove, listReports as allReports, loadReport } from './app/report-store';
 import { readStatus, saveReport as save } from './app/report-store';
 import type { ServerApi } from './api';
 import type { ReportStatus } from './app/report-store';
@@ -17,7 +18,9 @@ import {
   type ReportDefinition,
 } from './core/report/definition';
 import type { AdAccount } from './core/pinterest/types';
+import type { Schedule } from './ports';
 import { appsScriptContext } from './gas/context';
+import { spreadsheetOfTrigger } from './gas/schedule';
 import { appsScriptLogger } from './gas/services';
 
 const MENU_TITLE = 'Pinterest Ads';
@@ -122,7 +125,10 @@ export function deleteReport(reportId: string): Result<null> {
 }
 
 export function refreshReport(reportId: string): Result<RefreshSummary> {
-  return respond(appsScriptLogger, () => refresh(appsScriptContext(), String(reportId)));
+  return respond(appsScriptLogger, () => {
+    const context = appsScriptContext();
+    return refreshNow(context, loadReport(context.documentProperties, String(reportId)));
+  });
 }
 
 /** Refreshes every report of the spreadsheet in turn; one failure does not stop the others. */
@@ -130,9 +136,31 @@ export function refreshAllReports(): Result<Result<RefreshSummary>[]> {
   return respond(appsScriptLogger, () => {
     const context = appsScriptContext();
     return allReports(context.documentProperties).map((report) =>
-      respond(appsScriptLogger, () => refresh(context, report.id)),
+      respond(appsScriptLogger, () => refreshNow(context, report)),
     );
   });
+}
+
+export function getSchedule(): Result<Schedule | null> {
+  return respond(appsScriptLogger, () => appsScriptContext().scheduler.current() ?? null);
+}
+
+/** Turns automatic refresh on ({mode: 'hourly'}, {mode: 'daily', hour}) or off ({mode: 'off'}). */
+export function setSchedule(input: unknown): Result<Schedule | null> {
+  return respond(appsScriptLogger, () => updateSchedule(appsScriptContext(), input));
+}
+
+/**
+ * The time-driven trigger's handler: refreshes the reports that are due in the trigger's
+ * spreadsheet, opened by id (a time-driven run has no active document).
+ */
+export function runScheduledRefresh(event?: { triggerUid?: string }): void {
+  const result = respond(appsScriptLogger, () => {
+    const spreadsheetId = event?.triggerUid ? spreadsheetOfTrigger(event.triggerUid) : null;
+    if (!spreadsheetId) throw new Error(`No spreadsheet is known for trigger ${event?.triggerUid}`);
+    return runScheduled(appsScriptContext(SpreadsheetApp.openById(spreadsheetId)));
+  });
+  if (!result.ok) appsScriptLogger.warn(`Scheduled refresh: ${result.error.message}`);
 }
 
 // The entry points must implement the sidebar's typed API; this fails to compile otherwise.
@@ -145,6 +173,8 @@ void ({
   saveReport,
   deleteReport,
   refreshReport,
+  getSchedule,
+  setSchedule,
 } satisfies ServerApi);
 
 function escapeHtml(text: string): string {

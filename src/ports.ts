@@ -34,6 +34,8 @@ export interface KeyValueStore {
 export interface Clock {
   now(): Date;
   sleep(milliseconds: number): void;
+  /** An instant's calendar date and hour in the spreadsheet's time zone. */
+  local(instant: Date): { date: string; hour: number };
 }
 
 export interface Logger {
@@ -70,6 +72,36 @@ export interface Workbook {
    * checked before anything changes, so a write that cannot fit leaves the tab as it was.
    */
   writeSheet(name: string, table: SheetWrite): number;
+  /** A tab's values, header first, dates as YYYY-MM-DD; undefined when there is no such tab. */
+  readSheet(name: string): CellValue[][] | undefined;
+  /** Work in progress kept with the spreadsheet (in hidden tabs), too large for properties. */
+  readBlob(key: string): string | undefined;
+  writeBlob(key: string, text: string): void;
+  deleteBlob(key: string): void;
+}
+
+/** A lock shared by every execution working on this spreadsheet. */
+export interface Lock {
+  tryLock(milliseconds: number): boolean;
+  release(): void;
+}
+
+export type Schedule = { mode: 'hourly' } | { mode: 'daily'; hour: number };
+
+/** The one time-driven trigger this user may have in this spreadsheet. */
+export interface Scheduler {
+  current(): Schedule | undefined;
+  /**
+   * Replaces any existing trigger. The trigger always fires hourly (the most an add-on may):
+   * daily reports wait for their hour, and work left over continues within the hour.
+   */
+  install(schedule: Schedule): void;
+  remove(): void;
+}
+
+/** Mail to the user the add-on runs as. */
+export interface Mailer {
+  send(subject: string, body: string): void;
 }
 
 /** The user's Pinterest authorization, as the OAuth2 library keeps it. */

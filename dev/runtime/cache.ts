@@ -111,6 +111,7 @@ export function createCacheService(env: Env) {
   return {
     getScriptCache: () => script,
     getUserCache: () => user,
-    getDocumentCache: () => document,
+    /** Null in an execution without a document, as Google documents. */
+    getDocumentCache: () => (env.hasDocument ? document : null),
   };
 }

@@ -43,13 +43,23 @@ export class Clock {
     this.base = Date.parse(`${today}T12:00:00Z`);
   }
 
+  /** Whole milliseconds, as Date.now() gives them. */
   now(): number {
-    return this.base + (performance.now() - this.realStart) + this.skipped;
+    return Math.floor(this.#exact());
   }
 
-  /** Moves the clock forward without waiting (sleep, lock timeouts). */
+  /** Moves the clock forward without waiting (sleep, lock timeouts, fetch latency). */
   advance(ms: number): void {
     this.skipped += Math.max(0, ms);
+  }
+
+  /** Jumps to an instant; real time keeps running from there, and later advances add to it. */
+  setNow(ms: number): void {
+    this.skipped += ms - this.#exact();
+  }
+
+  #exact(): number {
+    return this.base + (performance.now() - this.realStart) + this.skipped;
   }
 }
 
@@ -60,6 +70,10 @@ export interface Execution {
   startedAt: number;
   releaseAtEnd: Set<{ releaseLock(): void }>;
   timedOut: boolean;
+  /** A time-driven trigger run: no UI, and perhaps no active document. */
+  trigger?: boolean;
+  /** False when the execution has no active document (getActiveSpreadsheet() is null). */
+  document?: boolean;
 }
 
 export class Env {
@@ -71,7 +85,13 @@ export class Env {
     readonly userEmail: string,
     readonly scriptId: string,
     readonly bundleDir: string,
+    readonly executionLimitMs = EXECUTION_LIMIT_MS,
   ) {}
+
+  /** False only inside an execution that runs without a document (see Execution.document). */
+  get hasDocument(): boolean {
+    return this.execution?.document !== false;
+  }
 
   get realm(): Realm {
     return this.execution?.realm ?? hostRealm;
@@ -82,16 +102,26 @@ export class Env {
     throw this.realm.exception(message);
   }
 
-  /** Google stops an execution after six minutes; services call this before slow work. */
+  /**
+   * Google stops an execution after six minutes (executionLimitMs here). Every service call runs
+   * this check (see deadline.ts); once it has failed it fails again at each later call, so a
+   * script that catches the error still cannot get any more work done.
+   */
   checkDeadline(): void {
     const execution = this.execution;
     if (!execution) return;
-    if (execution.timedOut || this.clock.now() - execution.startedAt > EXECUTION_LIMIT_MS) {
+    if (execution.timedOut || this.clock.now() - execution.startedAt > this.executionLimitMs) {
       execution.timedOut = true;
       this.fail('Exceeded maximum execution time');
     }
   }
 }
+
+/**
+ * An error of the Apps Script platform itself rather than of a service or the script, such as
+ * `Exceeded maximum execution time`; Google's logs print its message without a name.
+ */
+export class PlatformError extends Error {}
 
 /** True for Date objects of any realm. */
 export function isDate(value: unknown): value is Date {

@@ -2,10 +2,15 @@
 // other Lock object of its scope until it is released or its execution ends.
 import type { Env } from './env';
 
-/** Who holds one scope's lock (script, user or document). */
+/** Who holds one scope's lock (script, user or document): a Lock, or another execution. */
 interface LockSlot {
-  holder: Lock | null;
+  holder: Lock | typeof ANOTHER_EXECUTION | null;
 }
+
+export type LockScope = 'script' | 'user' | 'document';
+
+/** Stands for an execution the test pretends is running elsewhere (Runtime.holdLock). */
+const ANOTHER_EXECUTION = Symbol('another execution');
 
 const TIMEOUT_MESSAGE = 'Lock timeout: another process was holding the lock for too long.';
 
@@ -55,11 +60,31 @@ export class Lock {
   }
 }
 
+/**
+ * The service, and `hold`, which lets a test make a scope's lock busy as if another execution
+ * held it, until the returned function releases it.
+ */
 export function createLockService(env: Env) {
-  const slots = { script: { holder: null }, user: { holder: null }, document: { holder: null } };
-  return {
+  const slots: Record<LockScope, LockSlot> = {
+    script: { holder: null },
+    user: { holder: null },
+    document: { holder: null },
+  };
+  const service = {
     getScriptLock: () => new Lock(env, slots.script),
     getUserLock: () => new Lock(env, slots.user),
-    getDocumentLock: () => new Lock(env, slots.document),
+    /** Null in an execution without a document, as Google documents. */
+    getDocumentLock: () => (env.hasDocument ? new Lock(env, slots.document) : null),
   };
+  const hold = (scope: LockScope): (() => void) => {
+    const slot = slots[scope];
+    if (!slot) throw new Error(`holdLock: unknown scope ${String(scope)}`);
+    if (env.execution) throw new Error('holdLock: call it between executions');
+    if (slot.holder !== null) throw new Error(`holdLock: the ${scope} lock is already held`);
+    slot.holder = ANOTHER_EXECUTION;
+    return () => {
+      if (slot.holder === ANOTHER_EXECUTION) slot.holder = null;
+    };
+  };
+  return { service, hold };
 }

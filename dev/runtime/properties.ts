@@ -82,6 +82,7 @@ export function createPropertiesService(env: Env, maps: PropertyMaps) {
   return {
     getScriptProperties: () => script,
     getUserProperties: () => user,
-    getDocumentProperties: () => document,
+    /** Null in an execution without a document. */
+    getDocumentProperties: () => (env.hasDocument ? document : null),
   };
 }

@@ -1,8 +1,19 @@
 // ScriptApp, Session, Logger and console stand-ins. State tokens made here are resolved by the
-// runtime's handleUserCallback, the way Google resolves them at /usercallback.
+// runtime's handleUserCallback, the way Google resolves them at /usercallback; triggers live in
+// the runtime's TriggerStore (triggers.ts).
 import * as crypto from 'node:crypto';
 import { inspect } from 'node:util';
 import type { Env } from './env';
+import { TriggerBuilder } from './clock-trigger-builder';
+import {
+  EventType,
+  SCRIPT_TIME_ZONE,
+  Trigger,
+  TriggerSource,
+  WeekDay,
+  type TriggerRecord,
+  type TriggerStore,
+} from './triggers';
 
 const DEFAULT_TOKEN_TIMEOUT_S = 60;
 const MAX_TOKEN_TIMEOUT_S = 3600;
@@ -64,15 +75,48 @@ export class StateTokenBuilder {
   }
 }
 
-export function createScriptApp(env: Env, tokens: Map<string, StateTokenEntry>) {
-  const oauthToken = `ya29.local-${crypto.createHash('sha256').update(env.userEmail).digest('hex')}`;
+/** The document a getUserTriggers argument names; with no argument, the active one. */
+function documentId(env: Env, document: unknown, activeId: () => string | null): string | null {
+  if (document === undefined) return activeId();
+  const getId = (document as { getId?: unknown } | null)?.getId;
+  if (typeof getId !== 'function') return env.fail('Invalid argument: document');
+  return String(getId.call(document));
+}
+
+export function createScriptApp(
+  env: Env,
+  tokens: Map<string, StateTokenEntry>,
+  triggers: TriggerStore,
+  activeDocumentId: () => string | null,
+) {
+  const userHash = crypto.createHash('sha256').update(env.userEmail).digest('hex');
+  const oauthToken = `ya29.local-${userHash}`;
+  const wrap = (records: TriggerRecord[]) =>
+    env.realm.copy(records.map((record) => new Trigger(record)));
   return {
     AuthMode,
+    EventType,
+    TriggerSource,
+    WeekDay,
     getScriptId: () => env.scriptId,
     newStateToken: () => new StateTokenBuilder(env, tokens),
     getOAuthToken: () => oauthToken,
-    getProjectTriggers: () => env.realm.copy([]),
-    getUserTriggers: (_document?: unknown) => env.realm.copy([]),
+    newTrigger: (functionName: unknown) => new TriggerBuilder(triggers, String(functionName)),
+    getProjectTriggers: () => wrap(triggers.mine()),
+    /**
+     * An add-on's time-driven triggers belong to the document they were created in; a script's
+     * own clock triggers belong to no document, so they are not listed here.
+     */
+    getUserTriggers: (document?: unknown) => {
+      const id = documentId(env, document, activeDocumentId);
+      return wrap(triggers.addOn && id !== null ? triggers.inDocument(id) : []);
+    },
+    /** Limitation: deleting a trigger that is already gone is silently accepted. */
+    deleteTrigger: (trigger: unknown) => {
+      const uid = Trigger.uidOf(trigger);
+      if (uid === null) env.fail('Invalid argument: trigger');
+      triggers.remove(uid);
+    },
   };
 }
 
@@ -83,7 +127,7 @@ export function createSession(env: Env) {
   return {
     getActiveUser: () => user,
     getEffectiveUser: () => user,
-    getScriptTimeZone: () => 'Etc/UTC',
+    getScriptTimeZone: () => SCRIPT_TIME_ZONE,
     getTemporaryActiveUserKey: () => temporaryKey,
   };
 }

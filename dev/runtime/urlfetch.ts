@@ -86,14 +86,17 @@ export class UrlFetchService {
   readonly #http: SyncHttp;
   readonly #stats: FetchStats;
   readonly #dailyQuota: number;
+  readonly #latencyMs: number;
   #windowStart: number | null = null;
   #windowCalls = 0;
 
-  constructor(env: Env, http: SyncHttp, stats: FetchStats, dailyQuota: number) {
+  /** `latencyMs`: how far each request (each fetchAll batch, run in parallel) moves the clock. */
+  constructor(env: Env, http: SyncHttp, stats: FetchStats, dailyQuota: number, latencyMs = 0) {
     this.#env = env;
     this.#http = http;
     this.#stats = stats;
     this.#dailyQuota = dailyQuota;
+    this.#latencyMs = latencyMs;
   }
 
   fetch(url: unknown, params?: Record<string, unknown>): HTTPResponse {
@@ -189,6 +192,10 @@ export class UrlFetchService {
       const { method, url } = prepared[index].wire;
       this.#stats.requests.push({ method, url, status: result.ok ? result.status : 0 });
     });
+    // The requests reached the server, but an execution whose time ran out meanwhile is stopped
+    // before the script sees any answer.
+    this.#env.clock.advance(this.#latencyMs);
+    this.#env.checkDeadline();
     const responses = results.map((result, index) => this.#settle(prepared[index], result));
     for (let index = 0; index < responses.length; index++) {
       const response = responses[index];

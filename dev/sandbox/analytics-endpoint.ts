@@ -1,5 +1,5 @@
-// The four sync analytics endpoints: reads their parameters, applies the documented limits the
-// schema cannot express (90 days back, 90-day range, start before end) and asks the world.
+// The four sync analytics endpoints and metrics_ready_state: reads their parameters, applies the
+// limits the schema cannot express (90 days back, 90-day range) as of the served today.
 
 import type { Level } from './columns';
 import { formatDay, parseDay } from './dates';
@@ -9,7 +9,7 @@ import type { ResourceRequest } from './resources';
 import { SYNC_COLUMN_SET } from './sync-columns';
 import type { AnalyticsRow, Attribution, Granularity, World } from './types';
 
-/** Sync analytics reach back this many days before today (UTC) and span at most as many. */
+/** Sync analytics reach back this many days before the served today and span at most as many. */
 export const MAX_DAYS_BACK = 90;
 export const MAX_RANGE_DAYS = 90;
 
@@ -26,8 +26,8 @@ const ID_PARAM: Readonly<Record<Exclude<Level, 'AD_ACCOUNT'>, string>> = {
 
 /** A handler for the analytics endpoint of one level. */
 export function analyticsHandler(level: Level) {
-  return ({ world, params, path }: ResourceRequest): AnalyticsRow[] => {
-    const { start, end } = dateRange(params, world.today);
+  return ({ world, params, path, today }: ResourceRequest): AnalyticsRow[] => {
+    const { start, end } = dateRange(params, today);
     const columns = requestedColumns(params);
     const granularity = params.choice('granularity', GRANULARITIES);
     if (granularity === 'HOUR') {
@@ -58,8 +58,24 @@ export function analyticsHandler(level: Level) {
       end,
       granularity as Granularity,
       columns,
-      { attribution, aggregateRows },
+      { attribution, aggregateRows, asOf: today },
     );
+  };
+}
+
+/**
+ * GET /resources/metrics_ready_state: a day's delivery numbers are final once it is over, its
+ * conversions once `settlingDays` more days have passed.
+ */
+export function metricsReadyState({ world, params, today }: ResourceRequest): unknown {
+  const date = params.one('date');
+  if (date === undefined) throw invalidParameters('date is required.');
+  const day = parseDay(date);
+  if (day === null) throw invalidParameters(`date "${date}" must be a date YYYY-MM-DD.`);
+  const age = parseDay(today)! - day;
+  return {
+    conversion_metrics_ready: age > 0 && age >= world.settlingDays,
+    non_conversion_metrics_ready: age > 0,
   };
 }
 

@@ -1,6 +1,6 @@
-// The sync analytics engine: sums daily counters over entities and date buckets, derives the
-// ratio columns from those sums and drops rows whose metrics are all zero, as Pinterest does.
-// Both the HTTP endpoint and the tests' ground truth call analyticsRows, so they cannot drift.
+// The sync analytics engine: sums daily counters over entities and date buckets (as of a served
+// today, conversions still settling), derives ratios and drops all-zero rows as Pinterest does.
+// The HTTP endpoint and the tests' ground truth both call analyticsRows, so they cannot drift.
 
 import { attributeValue, isAttribute, type Lineage } from './attributes';
 import { additiveNeeds, isAdditive, RATIOS, TOTALS, windowOf, type Level } from './columns';
@@ -14,6 +14,7 @@ import type {
   Entity,
   Granularity,
 } from './types';
+import { FINAL, settle, settledPermille, settles } from './settling';
 import type { WorldIndex } from './world-index';
 
 /** The key naming the entity of each row, per level. */
@@ -65,37 +66,45 @@ function windowFactors(attribution: Attribution = {}): Factors {
   };
 }
 
+/** How one request reads stored counters: which columns, windows and settling. */
+interface Reading {
+  index: WorldIndex;
+  needs: string[];
+  factors: Factors;
+  /** The served today the answer is as of, or null for final numbers. */
+  asOf: number | null;
+  settlingDays: number;
+}
+
 /** A column's value in a stored bucket: stored directly, or the total of its parts. */
-function bucketValue(bucket: Bucket, column: string, factors: Factors): number {
+function bucketValue(bucket: Bucket, column: string, factors: Factors, permille: number): number {
   const stored = bucket[column];
   if (stored !== undefined) {
     const window = windowOf(column);
     const factor = window ? factors[window] : 1;
-    // Scaling happens here, on stored counters, so parents stay exact sums of their children.
-    return factor === 1 ? stored : Math.floor(stored * factor);
+    // Scaling and settling happen here, on stored counters, so parents stay exact sums of
+    // their children.
+    const scaled = factor === 1 ? stored : Math.floor(stored * factor);
+    return settles(column) ? settle(scaled, permille) : scaled;
   }
   const parts = TOTALS[column];
   if (!parts) return 0;
-  return parts.reduce((sum, part) => sum + bucketValue(bucket, part, factors), 0);
+  return parts.reduce((sum, part) => sum + bucketValue(bucket, part, factors, permille), 0);
 }
 
-/** One entity's values of `needs` on one day, or null when it has no data that day. */
-function dayValues(
-  index: WorldIndex,
-  level: Level,
-  id: string,
-  day: number,
-  needs: string[],
-  factors: Factors,
-): number[] | null {
+/** One entity's values of the needed columns on one day, or null when it has no data then. */
+function dayValues(reading: Reading, level: Level, id: string, day: number): number[] | null {
+  const { index, needs, factors, asOf } = reading;
   const own = index.daily(level, id);
   if (own) {
     const bucket = own.get(day);
-    return bucket ? needs.map((column) => bucketValue(bucket, column, factors)) : null;
+    if (!bucket || day >= (index.stopDay(level, id) ?? Infinity)) return null;
+    const permille = asOf === null ? FINAL : settledPermille(asOf - day, reading.settlingDays);
+    return needs.map((column) => bucketValue(bucket, column, factors, permille));
   }
   let sum: number[] | null = null;
   for (const [childLevel, childId] of index.children(level, id)) {
-    const values = dayValues(index, childLevel, childId, day, needs, factors);
+    const values = dayValues(reading, childLevel, childId, day);
     if (!values) continue;
     if (!sum) sum = values;
     else values.forEach((value, i) => (sum![i] += value));
@@ -145,18 +154,31 @@ export function analyticsRows(
   granularity: Granularity,
   columns: string[],
   options: AnalyticsOptions = {},
+  settlingDays = 0,
 ): AnalyticsRow[] {
   const start = parseDay(startDate);
   const end = parseDay(endDate);
+  const asOf = options.asOf === undefined ? null : parseDay(options.asOf);
   if (start === null) throw invalidParameters(`start_date ${startDate} is not a valid date.`);
   if (end === null) throw invalidParameters(`end_date ${endDate} is not a valid date.`);
   if (end < start) throw invalidParameters('end_date must be on or after start_date.');
+  if (asOf === null && options.asOf !== undefined) {
+    throw invalidParameters(`asOf ${options.asOf} is not a valid date.`);
+  }
+  // Today's numbers are not in yet: an answer as of a day stops the day before.
+  const last = asOf === null ? end : Math.min(end, asOf - 1);
   const entities = requestedEntities(index, level, adAccountId, ids);
   const aggregate = Boolean(options.aggregateRows) && level !== 'AD_ACCOUNT';
   const groups = aggregate ? [entities] : entities.map((id) => [id]);
   const needs = additiveNeeds(columns);
   const slots = new Map(needs.map((column, i) => [column, i]));
-  const factors = windowFactors(options.attribution);
+  const reading: Reading = {
+    index,
+    needs,
+    factors: windowFactors(options.attribution),
+    asOf,
+    settlingDays,
+  };
 
   const plans = columns.map((column) => planColumn(column, slots));
   const idKey = aggregate ? null : ID_KEY[level];
@@ -164,9 +186,9 @@ export function analyticsRows(
   const rows: AnalyticsRow[] = [];
   for (const group of groups) {
     const buckets = new Map<number, number[]>();
-    for (let day = start; day <= end; day += 1) {
+    for (let day = start; day <= last; day += 1) {
       for (const id of group) {
-        const values = dayValues(index, level, id, day, needs, factors);
+        const values = dayValues(reading, level, id, day);
         if (!values) continue;
         const key = bucketStart(day, granularity, start);
         const sum = buckets.get(key);

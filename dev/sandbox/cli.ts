@@ -1,12 +1,17 @@
 // Command line for the Pinterest sandbox: `npm run sandbox -- --port 8787`. Prints exactly one
 // line to stdout, "sandbox ready <url>", once listening; everything else goes to stderr.
 
+import { readFileSync } from 'node:fs';
 import { parseDay } from './dates';
+import { parseFaultRules } from './fault-rules';
 import { startSandbox, type SandboxOptions } from './server';
 
 const USAGE = `Usage: sandbox [options]
   --port N               port on 127.0.0.1 (default 0: any free port)
-  --today YYYY-MM-DD     the sandbox's today (default: today in UTC)
+  --today YYYY-MM-DD     the served today (default: today in UTC); POST /__sandbox/clock moves it
+  --world-today YYYY-MM-DD  the date the world is generated for (default: --today)
+  --settling-days N      days until a day's conversions are final (default 0: at once)
+  --faults FILE          fault rules in force from the start (a JSON array; see README)
   --seed N               seed of the generated world (default 1)
   --scale N              campaigns per account multiplier (default 1)
   --world FILE           serve the world in FILE instead of a generated one
@@ -21,11 +26,14 @@ const USAGE = `Usage: sandbox [options]
 
 export class UsageError extends Error {}
 
-type Kind = 'int' | 'date' | 'text' | 'flag';
+type Kind = 'int' | 'date' | 'text' | 'flag' | 'faults';
 
 const FLAGS: Readonly<Record<string, [keyof SandboxOptions, Kind]>> = {
   '--port': ['port', 'int'],
   '--today': ['today', 'date'],
+  '--world-today': ['worldToday', 'date'],
+  '--settling-days': ['settlingDays', 'int'],
+  '--faults': ['faults', 'faults'],
   '--seed': ['seed', 'int'],
   '--scale': ['scale', 'int'],
   '--world': ['worldFile', 'text'],
@@ -61,7 +69,7 @@ export function parseArgs(argv: string[]): SandboxOptions {
 }
 
 function example(kind: Kind): string {
-  return { int: '8787', date: '2026-03-01', text: 'VALUE', flag: '' }[kind];
+  return { int: '8787', date: '2026-03-01', text: 'VALUE', flag: '', faults: 'faults.json' }[kind];
 }
 
 function convert(flag: string, kind: Kind, value: string): unknown {
@@ -78,7 +86,23 @@ function convert(flag: string, kind: Kind, value: string): unknown {
   if (kind === 'date' && parseDay(value) === null) {
     throw new UsageError(`${flag} must be a date YYYY-MM-DD, e.g. ${flag} 2026-03-01.`);
   }
+  if (kind === 'faults') return readFaults(value);
   return value;
+}
+
+function readFaults(path: string) {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new UsageError(`--faults ${path} cannot be read (${code}); pass a JSON file of rules.`);
+  }
+  try {
+    return parseFaultRules(JSON.parse(text), path);
+  } catch (error) {
+    throw new UsageError(`--faults: ${(error as Error).message}`);
+  }
 }
 
 /** Runs the CLI; resolves with the process exit code when startup fails. */
@@ -103,9 +127,11 @@ export async function main(argv: string[] = process.argv.slice(2)): Promise<numb
     return 1;
   }
   const running = sandbox;
+  const faultCount = running.faults().length;
   process.stderr.write(
-    `sandbox: ${running.world.adAccounts.length} ad accounts, today ` +
-      `${running.world.today}, validation ${running.validation ? 'on' : 'off'}\n`,
+    `sandbox: ${running.world.adAccounts.length} ad accounts, today ${running.today()} ` +
+      `(world ${running.world.today}), settling ${running.world.settlingDays} days, ` +
+      `${faultCount} fault rules, validation ${running.validation ? 'on' : 'off'}\n`,
   );
   process.stdout.write(`sandbox ready ${running.url}\n`);
   const stop = () => {

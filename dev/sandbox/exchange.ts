@@ -1,7 +1,10 @@
-// One exchange under /v5: find the operation, check the request against the spec, authenticate,
-// apply the analytics quota, answer (from the world or a recorded fixture) and check the answer.
+// One exchange under /v5: find the operation, check the request against the spec, inject a fault,
+// authenticate, apply the analytics quotas, answer (world or fixture) and check the answer.
 
+import type { ServedClock } from './clock';
 import { ERROR_CODES, SandboxApiError, invalidParameters, notFound } from './errors';
+import { faultLabel } from './fault-rules';
+import { faultError, type FaultBoard } from './faults';
 import type { OAuthServer } from './oauth';
 import { Params, type Query } from './params';
 import type { RateLimiter } from './rate-limit';
@@ -19,6 +22,8 @@ export interface ExchangeLog {
   status: number;
   requestErrors: string[];
   responseErrors: string[];
+  /** The injected fault, e.g. "status 503" or "drop"; absent when none fired. */
+  fault?: string;
 }
 
 /** An answer before it is written: JSON `body` or an `html` page. */
@@ -27,10 +32,16 @@ export interface Reply {
   headers: Record<string, string>;
   body?: unknown;
   html?: string;
+  /** Wait this long before answering (a slow fault). */
+  delayMs?: number;
+  /** Close the connection without answering (a drop fault); status is then 0. */
+  drop?: boolean;
 }
 
 export interface ApiContext {
   world: World;
+  clock: ServedClock;
+  faults: FaultBoard;
   spec: SpecValidator | null;
   oauth: OAuthServer;
   limiter: RateLimiter;
@@ -47,7 +58,7 @@ export function errorReply(error: SandboxApiError): Reply {
   return json(error.status, error.body, error.headers);
 }
 
-/** Answers a /v5 request and fills in the log entry's operation and findings. */
+/** Answers a /v5 request and fills in the log entry's operation, findings and fault. */
 export function apiExchange(
   context: ApiContext,
   entry: ExchangeLog,
@@ -59,24 +70,31 @@ export function apiExchange(
   entry.operationId =
     matched?.route.operationId ?? context.spec?.operationOf(entry.method, entry.path) ?? null;
   let reply: Reply;
+  let delayMs = 0;
   try {
-    reply = answer(context, entry, matched, relative, headers, body);
+    const form = checkRequest(context, entry, headers, body);
+    const fault = context.faults.take(relative, entry.operationId!);
+    if (fault) entry.fault = faultLabel(fault);
+    if (fault?.kind === 'drop') return { status: 0, headers: {}, drop: true };
+    if (fault?.kind === 'slow') delayMs = fault.delayMs;
+    const error = fault && faultError(fault, context.oauth);
+    if (error) throw error;
+    reply = answer(context, entry, matched, relative, headers, form);
   } catch (error) {
     if (!(error instanceof SandboxApiError)) throw error;
     reply = errorReply(error);
   }
   checkResponse(context.spec, entry, reply);
-  return reply;
+  return delayMs > 0 ? { ...reply, delayMs } : reply;
 }
 
-function answer(
+/** Refuses unknown paths and records what the spec finds wrong with the request. */
+function checkRequest(
   context: ApiContext,
   entry: ExchangeLog,
-  matched: Matched | null,
-  relative: string,
   headers: Record<string, string>,
   body: string,
-): Reply {
+): Record<string, string> | undefined {
   if (!entry.operationId) {
     throw notFound(
       `No such endpoint: ${entry.method} ${entry.path}. Check the path against ` +
@@ -93,6 +111,17 @@ function answer(
       body: form,
     });
   }
+  return form;
+}
+
+function answer(
+  context: ApiContext,
+  entry: ExchangeLog,
+  matched: Matched | null,
+  relative: string,
+  headers: Record<string, string>,
+  form: Record<string, string> | undefined,
+): Reply {
   if (!matched) {
     throw new SandboxApiError(
       501,
@@ -109,7 +138,14 @@ function answer(
   }
 
   const token = authenticate(context.oauth, headers.authorization, route.scope);
-  if (route.analytics) applyQuota(context.limiter, token);
+  if (route.analytics) {
+    const refused = context.faults.spendQuota();
+    if (refused) {
+      entry.fault = 'dailyQuota';
+      throw refused;
+    }
+    applyQuota(context.limiter, token);
+  }
   const replayed =
     context.fixtures && findReplay(context.fixtures, entry.method, relative, entry.query);
   // A recorded answer is Pinterest's own, so it is sent even for a request the spec rejects.
@@ -120,7 +156,13 @@ function answer(
   if (entry.requestErrors.length > 0) throw invalid();
   if (replayed) throw notFound(replayed.miss);
   const params = new Params(entry.query);
-  return json(200, route.handle!({ world: context.world, params, path: matched.params }));
+  const request = {
+    world: context.world,
+    params,
+    path: matched.params,
+    today: context.clock.today,
+  };
+  return json(200, route.handle!(request));
 }
 
 function checkResponse(spec: SpecValidator | null, entry: ExchangeLog, reply: Reply) {

@@ -79,13 +79,18 @@ export class OAuthServer {
     return grant.scopes;
   }
 
-  /** GET /oauth/: consent page, or an immediate redirect in auto-consent mode. */
   /** Forgets every issued token, as when the user removes the app in Pinterest's settings. */
   revokeAll(): void {
     this.accessTokens.clear();
     this.refreshTokens.clear();
   }
 
+  /** Ends every access token issued so far; refresh tokens still get new ones. */
+  expireAccessTokens(): void {
+    this.accessTokens.clear();
+  }
+
+  /** GET /oauth/: consent page, or an immediate redirect in auto-consent mode. */
   authorize(query: URLSearchParams): PageReply {
     const request = this.checkAuthorizeRequest(query);
     if ('status' in request) return request;

@@ -9,11 +9,13 @@ import type { AdAccount, Entity, World } from './types';
 const ENTITY_STATUSES = ['ACTIVE', 'PAUSED', 'ARCHIVED', 'DRAFT', 'DELETED_DRAFT'] as const;
 const ORDERS = ['ASCENDING', 'DESCENDING'] as const;
 
-/** Handler input: the world, the query, and the path's {placeholders}. */
+/** Handler input: the world, the query, the path's {placeholders} and the served today. */
 export interface ResourceRequest {
   world: World;
   params: Params;
   path: Record<string, string>;
+  /** YYYY-MM-DD: the date the sandbox answers as of (see clock.ts). */
+  today: string;
 }
 
 export function userAccount({ world, params }: ResourceRequest): unknown {

@@ -1,7 +1,7 @@
 // The endpoints the sandbox serves, as data: method, spec path, operationId, required scope,
 // rate-limit category and handler. Adding an endpoint is one row.
 
-import { analyticsHandler } from './analytics-endpoint';
+import { analyticsHandler, metricsReadyState } from './analytics-endpoint';
 import {
   getAdAccount,
   getEntity,
@@ -20,7 +20,7 @@ export interface Route {
   operationId: string;
   /** Scope the bearer token must carry; absent for the token endpoint (Basic auth). */
   scope?: string;
-  /** Counts against the per-token ads_analytics quota. */
+  /** In the ads_analytics rate-limit category: counts against its per-minute and daily quotas. */
   analytics?: boolean;
   handle?: (request: ResourceRequest) => unknown;
 }
@@ -103,6 +103,14 @@ export const ROUTES: readonly Route[] = [
     scope: ADS,
     analytics: true,
     handle: analyticsHandler('AD'),
+  },
+  {
+    method: 'GET',
+    template: '/resources/metrics_ready_state',
+    operationId: 'metrics_ready_state/get',
+    scope: ADS,
+    analytics: true,
+    handle: metricsReadyState,
   },
   {
     method: 'GET',

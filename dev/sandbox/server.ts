@@ -4,16 +4,13 @@
 import { readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { utcToday } from './dates';
+import { adminExchange } from './admin';
+import { ServedClock } from './clock';
+import { parseDay, utcToday } from './dates';
 import { notFound } from './errors';
-import {
-  apiExchange,
-  errorReply,
-  json,
-  type ApiContext,
-  type ExchangeLog,
-  type Reply,
-} from './exchange';
+import { apiExchange, errorReply, type ApiContext, type ExchangeLog, type Reply } from './exchange';
+import { parseFaultRules, type FaultRule } from './fault-rules';
+import { FaultBoard, type FaultRuleStatus } from './faults';
 import { OAuthServer, type PageReply } from './oauth';
 import type { Query } from './params';
 import { RateLimiter } from './rate-limit';
@@ -24,12 +21,20 @@ import type { World } from './types';
 import { createWorld, loadWorld } from './world';
 
 export type { ExchangeLog } from './exchange';
+export type { Fault, FaultRule } from './fault-rules';
+export type { FaultRuleStatus } from './faults';
 
 export interface SandboxOptions {
   /** 0 (default) picks any free port. */
   port?: number;
-  /** YYYY-MM-DD; default today in UTC. */
+  /** The served today, YYYY-MM-DD (default today in UTC); POST /__sandbox/clock moves it. */
   today?: string;
+  /** The date the world is generated for, its history ending the day before (default today). */
+  worldToday?: string;
+  /** Days a day's conversions take to become final (default 0: final at once). */
+  settlingDays?: number;
+  /** Fault rules in force from the start; POST /__sandbox/faults replaces them. */
+  faults?: FaultRule[];
   /** Seed of the generated world (default 1). */
   seed?: number;
   /** Multiplies campaigns per account in the generated world (default 1). */
@@ -57,6 +62,14 @@ export interface RunningSandbox {
   apiBase: string;
   world: World;
   log: ExchangeLog[];
+  /** The served today, as GET /__sandbox/clock answers it. */
+  today(): string;
+  /** Moves the served today, as POST /__sandbox/clock does; throws on a bad date. */
+  setToday(today: string): void;
+  /** Replaces the fault rules, as POST /__sandbox/faults does; throws naming a bad field. */
+  setFaults(rules: unknown): void;
+  /** The fault rules with how often each matched and fired, as GET /__sandbox/faults. */
+  faults(): FaultRuleStatus[];
   /** False when the spec file was missing and nothing is validated. */
   validation: boolean;
   close(): Promise<void>;
@@ -65,6 +78,8 @@ export interface RunningSandbox {
 interface Context extends ApiContext {
   log: ExchangeLog[];
   recorder: Recorder | null;
+  /** Replies held back by slow faults, cut short when the sandbox closes. */
+  delayed: Set<NodeJS.Timeout>;
 }
 
 const MAX_BODY_BYTES = 1_000_000;
@@ -72,10 +87,22 @@ let requestCount = 0;
 
 /** Starts the sandbox on 127.0.0.1 and resolves once it listens. */
 export async function startSandbox(options: SandboxOptions = {}): Promise<RunningSandbox> {
-  const today = options.today ?? utcToday();
+  const clock = new ServedClock(options.today ?? utcToday());
+  const worldToday = options.worldToday ?? clock.today;
+  if (parseDay(worldToday) === null) {
+    throw new Error(`worldToday must be a date written YYYY-MM-DD, got "${worldToday}".`);
+  }
+  const settlingDays = options.settlingDays;
   const world = options.worldFile
-    ? loadWorld(readWorldFile(options.worldFile), today)
-    : createWorld({ seed: options.seed ?? 1, today, scale: options.scale });
+    ? loadWorld(readWorldFile(options.worldFile), worldToday, { settlingDays })
+    : createWorld({
+        seed: options.seed ?? 1,
+        today: worldToday,
+        scale: options.scale,
+        settlingDays,
+      });
+  const faults = new FaultBoard(clock);
+  faults.set(parseFaultRules(options.faults ?? [], 'faults'));
   const fixtures = options.replayDir ? loadReplay(options.replayDir) : null;
   const specPath = resolveSpecPath(options.specPath);
   const spec = await loadSpec(specPath);
@@ -87,6 +114,9 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
   }
   const context: Context = {
     world,
+    clock,
+    faults,
+    delayed: new Set(),
     spec,
     fixtures,
     log: [],
@@ -117,9 +147,14 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
     apiBase: `${url}/v5`,
     world,
     log: context.log,
+    today: () => clock.today,
+    setToday: (today) => clock.set(today),
+    setFaults: (rules) => faults.set(parseFaultRules(rules, 'rules')),
+    faults: () => faults.status(),
     validation: spec !== null,
     close: () =>
       new Promise<void>((resolve) => {
+        context.delayed.forEach((timer) => clearTimeout(timer));
         server.close(() => resolve());
         server.closeAllConnections();
       }),
@@ -143,11 +178,8 @@ async function handle(context: Context, req: IncomingMessage, res: ServerRespons
   const body = await readBody(req);
   const path = url.pathname;
 
-  if (path === '/__sandbox/log') return send(res, adminLog(context.log, method));
-  if (path === '/__sandbox/revoke' && method === 'POST') {
-    context.oauth.revokeAll();
-    return send(res, { status: 204, headers: {} });
-  }
+  const admin = adminExchange(context, method, path, body);
+  if (admin) return send(res, admin);
   const query = queryOf(url.searchParams);
   const entry: ExchangeLog = {
     method,
@@ -161,7 +193,7 @@ async function handle(context: Context, req: IncomingMessage, res: ServerRespons
   let reply: Reply;
   if (path === '/v5' || path.startsWith('/v5/')) {
     reply = apiExchange(context, entry, headersOf(req), body);
-    context.recorder?.record(method, path, query, reply);
+    if (!entry.fault) context.recorder?.record(method, path, query, reply);
   } else if (method === 'GET' && (path === '/oauth' || path === '/oauth/')) {
     reply = page(context.oauth.authorize(url.searchParams));
   } else if (method === 'GET' && path === '/oauth/consent') {
@@ -171,16 +203,22 @@ async function handle(context: Context, req: IncomingMessage, res: ServerRespons
   }
   entry.status = reply.status;
   context.log.push(entry);
-  send(res, reply);
+  if (reply.drop) {
+    req.socket.destroy();
+    return;
+  }
+  if (reply.delayMs) await delay(context.delayed, reply.delayMs);
+  if (!res.destroyed) send(res, reply);
 }
 
-function adminLog(log: ExchangeLog[], method: string): Reply {
-  if (method === 'DELETE') {
-    log.length = 0;
-    return { status: 204, headers: {} };
-  }
-  if (method === 'GET') return json(200, log);
-  return json(405, { code: 405, message: 'Use GET to read the log or DELETE to clear it.' });
+function delay(timers: Set<NodeJS.Timeout>, ms: number): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => {
+      timers.delete(timer);
+      resolve();
+    }, ms);
+    timers.add(timer);
+  });
 }
 
 /** Repeated keys become arrays, as the spec's form/explode=true arrays are sent. */

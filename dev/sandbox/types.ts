@@ -60,22 +60,32 @@ export interface AnalyticsOptions {
   attribution?: Attribution;
   /** aggregate_report_rows=true: one series for all requested entities, without their id. */
   aggregateRows?: boolean;
+  /**
+   * YYYY-MM-DD: answer as the endpoint does when this is the served today (no rows from that
+   * day on, conversions settled as far as they are by then). Absent: the final numbers.
+   */
+  asOf?: string;
 }
 
 export type AnalyticsRow = Record<string, unknown>;
 
 /** A deterministic ad world plus the ground truth of what the analytics endpoints return. */
 export interface World {
+  /** The date the world was built for: its history ends the day before. */
   readonly today: string;
+  /** Days a day's conversions take to become final (0: final at once). */
+  readonly settlingDays: number;
   readonly user: UserAccount;
   readonly adAccounts: AdAccount[];
   readonly campaigns: Campaign[];
   readonly adGroups: AdGroup[];
   readonly ads: Ad[];
   /**
-   * Exactly the rows the sync analytics endpoint returns for this request. Throws a
-   * SandboxApiError (404) for an unknown ad account or ids outside it. The endpoint's date
-   * limits (90 days back, 90-day range) are not applied here, so tests may ask for any range.
+   * Exactly the rows the sync analytics endpoint returns for this request, as of
+   * `options.asOf` (the served today) or, without it, once every conversion has settled.
+   * Throws a SandboxApiError (404) for an unknown ad account or ids outside it. The endpoint's
+   * date limits (90 days back, 90-day range) are not applied here, so tests may ask for any
+   * range.
    */
   analyticsRows(
     level: Level,
@@ -91,4 +101,10 @@ export interface World {
   adAccount(id: string): AdAccount | undefined;
   /** The campaign, ad group or ad with this id at that level, if the world has it. */
   entity(level: Exclude<Level, 'AD_ACCOUNT'>, id: string): Campaign | AdGroup | Ad | undefined;
+  /**
+   * Archives campaigns, ad groups and ads (any mix of ids) on `day` (YYYY-MM-DD): status
+   * ARCHIVED from now on, history kept, no delivery from that day on for them or anything under
+   * them. Throws a SandboxApiError (404) naming unknown ids, and then changes nothing.
+   */
+  archive(ids: string[], day: string): Array<{ id: string; level: Level }>;
 }

@@ -1,5 +1,5 @@
 // Lookups over a world's data: entities by id, children by parent, stored daily counters and
-// the parent chain of a row. Built once per world.
+// the parent chain of a row, and when archived entities stopped delivering. Built once per world.
 
 import type { Lineage } from './attributes';
 import type { Level } from './columns';
@@ -14,6 +14,8 @@ export class WorldIndex {
   private readonly adGroups = new Map<string, AdGroup>();
   private readonly ads = new Map<string, Ad>();
   private readonly childRefs = new Map<string, ChildRef[]>();
+  /** First day without delivery, per `LEVEL:id`, for entities archived during a run. */
+  private readonly stops = new Map<string, number>();
 
   constructor(private readonly data: WorldData) {
     data.adAccounts.forEach((a) => this.accounts.set(a.id, a));
@@ -55,6 +57,20 @@ export class WorldIndex {
   /** The entity's own stored counters, or undefined when it answers with its children's sums. */
   daily(level: Level, id: string): Map<number, Bucket> | undefined {
     return this.data.daily.get(`${level}:${id}`);
+  }
+
+  /** The first day on which the entity delivers nothing because it or a parent was archived. */
+  stopDay(level: Level, id: string): number | undefined {
+    return this.stops.get(`${level}:${id}`);
+  }
+
+  /** Stops the delivery of an entity and everything under it from `day` on. */
+  stopFrom(level: Level, id: string, day: number): void {
+    const key = `${level}:${id}`;
+    this.stops.set(key, Math.min(day, this.stops.get(key) ?? Infinity));
+    for (const [childLevel, childId] of this.children(level, id)) {
+      this.stopFrom(childLevel, childId, day);
+    }
   }
 
   lineage(level: Level, id: string): Lineage {

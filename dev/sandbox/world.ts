@@ -3,7 +3,8 @@
 
 import { analyticsRows } from './analytics';
 import type { Level } from './columns';
-import { parseDay, utcToday } from './dates';
+import { daySeconds, parseDay, utcToday } from './dates';
+import { notFound } from './errors';
 import { generateWorld } from './generate';
 import type { AnalyticsOptions, AnalyticsRow, Granularity, UserAccount, World } from './types';
 import type { WorldData } from './world-data';
@@ -19,12 +20,19 @@ export interface CreateWorldOptions {
   today?: string;
   /** Multiplies the campaigns per account for larger worlds (default 1). */
   scale?: number;
+  /** Days a day's conversions take to become final (default 0: final at once). */
+  settlingDays?: number;
 }
+
+const ENTITY_LEVELS = ['CAMPAIGN', 'AD_GROUP', 'AD'] as const;
 
 class SandboxWorld implements World {
   private readonly index: WorldIndex;
 
-  constructor(private readonly data: WorldData) {
+  constructor(
+    private readonly data: WorldData,
+    readonly settlingDays = 0,
+  ) {
     this.index = new WorldIndex(data);
   }
 
@@ -67,6 +75,7 @@ class SandboxWorld implements World {
       granularity,
       columns,
       options,
+      this.settlingDays,
     );
   }
 
@@ -76,6 +85,31 @@ class SandboxWorld implements World {
 
   entity(level: Exclude<Level, 'AD_ACCOUNT'>, id: string) {
     return this.index.entity(level, id);
+  }
+
+  archive(ids: string[], day: string): Array<{ id: string; level: Level }> {
+    const dayNumber = checkToday(day);
+    const found = ids.map((id) => {
+      const level = ENTITY_LEVELS.find((candidate) => this.index.entity(candidate, id));
+      return { id, level };
+    });
+    const unknown = found.filter((entry) => !entry.level).map((entry) => entry.id);
+    if (unknown.length > 0) {
+      throw notFound(
+        `No campaign, ad group or ad has the id ${unknown.join(', ')}; nothing was archived.`,
+      );
+    }
+    return found.map(({ id, level }) => {
+      const entity = this.index.entity(level!, id)!;
+      entity.status = 'ARCHIVED';
+      entity.summary_status = 'ARCHIVED';
+      const seconds = daySeconds(dayNumber);
+      if (typeof entity.updated_time !== 'number' || entity.updated_time < seconds) {
+        entity.updated_time = seconds;
+      }
+      this.index.stopFrom(level!, id, dayNumber);
+      return { id, level: level! };
+    });
   }
 }
 
@@ -93,17 +127,30 @@ export function createWorld(options: CreateWorldOptions = {}): World {
     today: checkToday(today),
     scale: options.scale,
   });
-  return new SandboxWorld({ today, ...data });
+  return new SandboxWorld({ today, ...data }, checkSettlingDays(options.settlingDays));
 }
 
 /**
  * A world read from a world file (parsed JSON or its text). Throws an Error naming the bad
  * field and what to write instead.
  */
-export function loadWorld(json: unknown, today: string = utcToday()): World {
+export function loadWorld(
+  json: unknown,
+  today: string = utcToday(),
+  options: { settlingDays?: number } = {},
+): World {
   checkToday(today);
   const parsed = typeof json === 'string' ? parseJson(json) : json;
-  return new SandboxWorld({ today, ...parseWorldFile(parsed) });
+  const settlingDays = checkSettlingDays(options.settlingDays);
+  return new SandboxWorld({ today, ...parseWorldFile(parsed) }, settlingDays);
+}
+
+function checkSettlingDays(days: number | undefined): number {
+  if (days === undefined) return 0;
+  if (!Number.isInteger(days) || days < 0 || days > 365) {
+    throw new Error(`settlingDays must be a whole number from 0 to 365, got ${days}.`);
+  }
+  return days;
 }
 
 function parseJson(text: string): unknown {

@@ -1,6 +1,7 @@
 // What the use cases need from the platform, gathered once per execution.
 
-import type { Clock, Http, KeyValueStore, Logger, PinterestAuth, Workbook } from '../ports';
+import type { Clock, Http, KeyValueStore, Lock, Logger, Mailer } from '../ports';
+import type { PinterestAuth, Scheduler, Workbook } from '../ports';
 import { PinterestClient } from '../core/pinterest/client';
 import { readConfig } from './config';
 
@@ -13,6 +14,11 @@ export interface AppContext {
   documentProperties: KeyValueStore;
   workbook: Workbook;
   auth: PinterestAuth;
+  /** This user's own settings and counters (never the Pinterest token: the library keeps it). */
+  userProperties: KeyValueStore;
+  lock: Lock;
+  scheduler: Scheduler;
+  mailer: Mailer;
 }
 
 export function pinterestClient(context: AppContext): PinterestClient {

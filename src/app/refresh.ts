@@ -1,16 +1,21 @@
-// Refreshing a report tab: list what it covers, plan and fetch the analytics, shape the table
-// and write it in one go. Nothing is written until every request has succeeded, so a failed
-// refresh leaves the tab as it was.
+// Refreshing a report tab: plan the requests for the dates due (the whole range the first time,
+// the lookback window later), fetch them under the execution's budget, and only when every
+// request is in, merge with the rows the tab keeps and write it in one batch. Work that does not
+// fit in one execution is saved and resumed by the next; a failed refresh leaves the tab as it
+// was.
 
 import { AddonError } from '../core/errors';
-import { toIsoDate } from '../core/dates';
-import { planAnalytics } from '../core/pinterest/plan';
+import { addDays, toIsoDate } from '../core/dates';
 import type { PinterestClient } from '../core/pinterest/client';
-import type { AdAccount, Entity } from '../core/pinterest/types';
-import { resolveDateRange, type ReportDefinition } from '../core/report/definition';
+import { planAnalytics } from '../core/pinterest/plan';
+import type { AdAccount, AnalyticsRequest, AnalyticsRow, Entity } from '../core/pinterest/types';
+import type { ReportDefinition } from '../core/report/definition';
+import { mergeTable } from '../core/report/merge';
 import { mergeRows, shapeTable, tableColumns, type TableColumn } from '../core/report/shape';
+import { refreshWindow, shapeKey, type RefreshWindow } from '../core/report/window';
 import { DICTIONARY_TAB, dictionaryWrite } from '../core/sheet/dictionary';
 import { toSheetWrite } from '../core/sheet/format';
+import { executionBudget, recordFetches, type Budget } from './budget';
 import { pinterestClient, type AppContext } from './context';
 import { listReports, loadReport, putReport, readStatus, writeStatus } from './report-store';
 import type { ReportStatus } from './report-store';
@@ -19,7 +24,11 @@ import { resolveReportTab } from './report-tab';
 export interface RefreshSummary {
   reportId: string;
   tabName: string;
-  /** Set when the tab had been renamed or deleted by hand. */
+  /** False when the run stopped before all data was in; the next run continues. */
+  complete: boolean;
+  /** Requests done and planned, for progress. */
+  progress: { done: number; total: number };
+  /** Something the user should know: a tab renamed or recreated, a pause, a resume. */
   notice?: string;
   accounts: number;
   rows: number;
@@ -29,61 +38,126 @@ export interface RefreshSummary {
   seconds: number;
 }
 
-/** Refreshes one report; records success or failure in its status, then answers or rethrows. */
-export function refreshReport(context: AppContext, reportId: string): RefreshSummary {
+/** A refresh in progress, saved between executions in the spreadsheet. */
+interface RefreshJob {
+  shapeKey: string;
+  today: string;
+  window: RefreshWindow;
+  plan: AnalyticsRequest[];
+  accounts: AdAccount[];
+  entities: Entity[];
+  results: (AnalyticsRow[] | null)[];
+}
+
+const jobKey = (reportId: string) => `job ${reportId}`;
+/** How long a report waits when Pinterest throttles without saying for how long. */
+const DEFAULT_PARK_MS = 15 * 60_000;
+
+/**
+ * Refreshes one report within `budget` (a fresh execution's by default). Records the outcome in
+ * the report's status; answers the summary, or throws the failure after recording it.
+ */
+export function refreshReport(
+  context: AppContext,
+  reportId: string,
+  budget?: Budget,
+): RefreshSummary {
   const definition = loadReport(context.documentProperties, reportId);
   const started = context.clock.now();
   const status = readStatus(context.documentProperties, reportId);
-  status.lastAttempt = started.toISOString();
   const client = pinterestClient(context);
-
-  try {
-    const { summary, sheetId } = runRefresh(context, client, definition, status, started);
+  const allowance = budget ?? executionBudget(context.clock, context.userProperties, started);
+  const save = (next: ReportStatus) =>
     writeStatus(context.documentProperties, reportId, {
-      ...status,
-      lastSuccess: started.toISOString(),
-      rows: summary.rows,
-      requests: summary.requests,
-      sheetId,
-      sheetName: summary.tabName,
-      notice: summary.notice,
-      lastError: undefined,
+      ...next,
+      lastAttempt: started.toISOString(),
     });
+
+  let job: RefreshJob | undefined;
+  try {
+    job = currentJob(context, client, definition, status, toIsoDate(started));
+    const results = job.results as (AnalyticsRow[] | undefined)[];
+    const complete = client.runAnalytics(job.plan, results, (batch) => {
+      const inTime = context.clock.now().getTime() < allowance.deadline;
+      return inTime && client.requestCount + batch <= allowance.fetchesLeft;
+    });
+    const summary = complete
+      ? finish(context, client, definition, status, job, started)
+      : pause(context, definition, job, started, client);
+    const next: ReportStatus = complete
+      ? {
+          ...status,
+          lastSuccess: started.toISOString(),
+          rows: summary.rows,
+          shapeKey: job.shapeKey,
+          dataThrough: job.window.end,
+          sheetName: summary.tabName,
+          sheetId: context.workbook.sheetId(summary.tabName),
+          lastError: undefined,
+          parkedUntil: undefined,
+          pending: undefined,
+        }
+      : { ...status, pending: true };
+    save({ ...next, requests: summary.requests, notice: summary.notice });
     return summary;
   } catch (error) {
-    const known =
-      error instanceof AddonError
-        ? error
-        : new AddonError('PINTEREST_UNAVAILABLE', 'The refresh failed unexpectedly.', {
-            detail: String(error),
-          });
+    const known = asAddonError(error);
     context.logger.warn(`Refresh of ${reportId} failed: ${known.code} ${known.detail ?? ''}`);
-    writeStatus(context.documentProperties, reportId, {
+    // What was fetched before the failure is kept for the next run.
+    if (job?.results.some(Boolean)) {
+      context.workbook.writeBlob(jobKey(definition.id), JSON.stringify(job));
+    }
+    save({
       ...status,
+      pending: job?.results.some(Boolean) || status.pending,
       lastError: { code: known.code, message: known.message },
+      parkedUntil: known.code === 'RATE_LIMITED' ? parkUntil(started, known) : undefined,
     });
     throw known;
+  } finally {
+    recordFetches(context.clock, context.userProperties, client.requestCount);
   }
 }
 
-function runRefresh(
+/** When a throttled report may be tried again: as Pinterest asked, or in 15 minutes. */
+function parkUntil(now: Date, error: AddonError): string {
+  const wait = error.retryAfterSeconds ? error.retryAfterSeconds * 1000 : DEFAULT_PARK_MS;
+  return new Date(now.getTime() + wait).toISOString();
+}
+
+function asAddonError(error: unknown): AddonError {
+  if (error instanceof AddonError) return error;
+  return new AddonError(
+    'PINTEREST_UNAVAILABLE',
+    'The refresh failed unexpectedly. It will be tried again.',
+    {
+      detail: error instanceof Error ? `${error.message}\n${error.stack}` : String(error),
+    },
+  );
+}
+
+/** The saved job when it still fits the report and the day, else a newly planned one. */
+function currentJob(
   context: AppContext,
   client: PinterestClient,
   definition: ReportDefinition,
   status: ReportStatus,
-  started: Date,
-): { summary: RefreshSummary; sheetId: number } {
-  const today = toIsoDate(started);
-  const range = resolveDateRange(definition.dateRange, today);
+  today: string,
+): RefreshJob {
+  const saved = context.workbook.readBlob(jobKey(definition.id));
+  if (saved) {
+    const job = JSON.parse(saved) as RefreshJob;
+    if (job.shapeKey === shapeKey(definition) && job.today === today) return job;
+  }
+  const window = refreshWindow(definition, today, status.shapeKey);
   const accounts = reportAccounts(client, definition);
   const { idsByAccount, entities } = listEntities(client, definition, accounts);
-
   const plan = planAnalytics(
     {
       level: definition.level,
       idsByAccount,
-      startDate: range.start,
-      endDate: range.end,
+      startDate: window.start,
+      endDate: window.end,
       columns: definition.columns,
       granularity: definition.granularity,
       attribution: definition.attribution,
@@ -91,41 +165,119 @@ function runRefresh(
     },
     (request) => client.analyticsUrl(request).length,
   );
-  const results = client.analytics(plan);
-
-  const table = shapeTable({
-    definition,
-    startDate: range.start,
+  return {
+    shapeKey: shapeKey(definition),
+    today,
+    window,
+    plan,
     accounts,
     entities,
-    rows: mergeRows(plan, results),
+    results: plan.map(() => null),
+  };
+}
+
+/** Saves the job for the next execution and says how far it got. */
+function pause(
+  context: AppContext,
+  definition: ReportDefinition,
+  job: RefreshJob,
+  started: Date,
+  client: PinterestClient,
+): RefreshSummary {
+  context.workbook.writeBlob(jobKey(definition.id), JSON.stringify(job));
+  const done = job.results.filter(Boolean).length;
+  return {
+    ...baseSummary(context, definition, job, started, client),
+    complete: false,
+    notice:
+      `Fetched ${done} of ${job.plan.length} requests; the tab is unchanged until the rest ` +
+      'is in. The next run continues where this one stopped.',
+  };
+}
+
+function finish(
+  context: AppContext,
+  client: PinterestClient,
+  definition: ReportDefinition,
+  status: ReportStatus,
+  job: RefreshJob,
+  started: Date,
+): RefreshSummary {
+  const provisionalFrom = provisionalBoundary(client, job, status);
+  const fresh = shapeTable({
+    definition,
+    startDate: job.window.start,
+    endDate: job.window.end,
+    provisionalFrom,
+    accounts: new Map(job.accounts.map((account) => [account.id, account])),
+    entities: new Map(job.entities.map((entity) => [entity.id, entity])),
+    rows: mergeRows(job.plan, job.results as AnalyticsRow[][]),
   });
+
   const tab = resolveReportTab(context.workbook, definition, status);
   if (tab.tabName !== definition.tabName) {
     putReport(context.documentProperties, { ...definition, tabName: tab.tabName });
   }
-  const sheetId = context.workbook.writeSheet(tab.tabName, toSheetWrite(table));
+  const existing = job.window.rebuild ? undefined : context.workbook.readSheet(tab.tabName);
+  const table = mergeTable({ existing, fresh, level: definition.level, window: job.window });
+  context.workbook.writeSheet(tab.tabName, toSheetWrite(table));
+  context.workbook.deleteBlob(jobKey(definition.id));
   writeDictionary(context);
 
-  const summary: RefreshSummary = {
-    reportId: definition.id,
+  return {
+    ...baseSummary(context, definition, job, started, client),
     tabName: tab.tabName,
+    complete: true,
     notice: tab.notice,
-    accounts: accounts.size,
     rows: table.rows.length,
+  };
+}
+
+/**
+ * Rows from this date on are provisional: the lookback says so, and so does Pinterest when it
+ * reports a recent day's conversions as not yet final.
+ */
+function provisionalBoundary(client: PinterestClient, job: RefreshJob, status: ReportStatus) {
+  let boundary = job.window.provisionalFrom;
+  const yesterday = addDays(job.today, -1);
+  for (let date = yesterday; date >= addDays(yesterday, -3); date = addDays(date, -1)) {
+    if (status.conversionsFinalThrough && date <= status.conversionsFinalThrough) break;
+    const ready = client.conversionsReady(date);
+    if (ready === undefined) break;
+    if (ready) {
+      status.conversionsFinalThrough = date;
+      break;
+    }
+    if (date < boundary) boundary = date;
+  }
+  return boundary;
+}
+
+function baseSummary(
+  context: AppContext,
+  definition: ReportDefinition,
+  job: RefreshJob,
+  started: Date,
+  client: PinterestClient,
+): RefreshSummary {
+  return {
+    reportId: definition.id,
+    tabName: definition.tabName,
+    complete: false,
+    progress: { done: job.results.filter(Boolean).length, total: job.plan.length },
+    accounts: job.accounts.length,
+    rows: 0,
     requests: client.requestCount,
-    startDate: range.start,
-    endDate: range.end,
+    startDate: job.window.start,
+    endDate: job.window.end,
     seconds: (context.clock.now().getTime() - started.getTime()) / 1000,
   };
-  return { summary, sheetId };
 }
 
 /** The report's ad accounts with their names and currencies; a lost one is an error. */
-function reportAccounts(client: PinterestClient, definition: ReportDefinition) {
+function reportAccounts(client: PinterestClient, definition: ReportDefinition): AdAccount[] {
   const visible = new Map(client.listAdAccounts().map((account) => [account.id, account]));
-  const accounts = new Map<string, AdAccount>();
-  for (const id of definition.adAccountIds) {
+  return definition.adAccountIds.map((id) => {
     const account = visible.get(id);
     if (!account) {
       throw new AddonError(
@@ -135,19 +287,18 @@ function reportAccounts(client: PinterestClient, definition: ReportDefinition) {
         { field: 'adAccountIds' },
       );
     }
-    accounts.set(id, account);
-  }
-  return accounts;
+    return { id: account.id, name: account.name, currency: account.currency };
+  });
 }
 
 function listEntities(
   client: PinterestClient,
   definition: ReportDefinition,
-  accounts: Map<string, AdAccount>,
+  accounts: AdAccount[],
 ) {
   const idsByAccount = new Map<string, string[]>();
-  const entities = new Map<string, Entity>();
-  for (const accountId of accounts.keys()) {
+  const entities: Entity[] = [];
+  for (const { id: accountId } of accounts) {
     if (definition.level === 'AD_ACCOUNT') {
       idsByAccount.set(accountId, []);
       continue;
@@ -157,7 +308,7 @@ function listEntities(
       accountId,
       listed.map((entity) => entity.id),
     );
-    for (const entity of listed) entities.set(entity.id, entity);
+    for (const { id, name, status } of listed) entities.push({ id, name, status });
   }
   return { idsByAccount, entities };
 }

@@ -4,6 +4,7 @@
 import { AddonError } from '../core/errors';
 import { validateReport, type ReportDefinition } from '../core/report/definition';
 import { DICTIONARY_TAB } from '../core/sheet/dictionary';
+import { RUN_LOG_TAB } from './run-log';
 import type { KeyValueStore, Workbook } from '../ports';
 
 const REPORT_PREFIX = 'report:';
@@ -20,6 +21,16 @@ export interface ReportStatus {
   sheetName?: string;
   /** Something the user should know about the last refresh (a tab renamed or recreated). */
   notice?: string;
+  /** The shape (level, fields, accounts…) of the rows in the tab; a change rebuilds it. */
+  shapeKey?: string;
+  /** The last day the tab holds data for. */
+  dataThrough?: string;
+  /** True while a refresh is saved half-way, to be continued by the next run. */
+  pending?: boolean;
+  /** Pinterest asked to wait: no refresh of this report before this instant. */
+  parkedUntil?: string;
+  /** The last day Pinterest reported as final for conversions. */
+  conversionsFinalThrough?: string;
   /** The last failure's user message and code, cleared by a success. */
   lastError?: { code: string; message: string };
 }
@@ -41,7 +52,7 @@ export function loadReport(store: KeyValueStore, id: string): ReportDefinition {
 }
 
 /** Tab names the add-on keeps for itself. */
-export const RESERVED_TABS = [DICTIONARY_TAB];
+export const RESERVED_TABS = [DICTIONARY_TAB, RUN_LOG_TAB];
 
 /**
  * Saves a report after validating it. Two reports may not write to the same tab, and a report
@@ -56,7 +67,11 @@ export function saveReport(
   const taken = (message: string) =>
     new AddonError('INVALID_REPORT', message, { field: 'tabName' });
 
-  if (RESERVED_TABS.some((name) => name.toLowerCase() === report.tabName.toLowerCase())) {
+  const lower = report.tabName.toLowerCase();
+  if (
+    RESERVED_TABS.some((name) => name.toLowerCase() === lower) ||
+    lower.startsWith('~pinterest-ads')
+  ) {
     throw taken(`"${report.tabName}" is the add-on's own tab. Choose another tab name.`);
   }
   const clash = listReports(store).find(

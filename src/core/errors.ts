@@ -14,7 +14,8 @@ export type ErrorCode =
   | 'PINTEREST_UNAVAILABLE'
   | 'NETWORK'
   | 'QUOTA_EXHAUSTED'
-  | 'SHEET_LIMIT';
+  | 'SHEET_LIMIT'
+  | 'REFRESH_RUNNING';
 
 interface ErrorOptions {
   detail?: string;

@@ -1,20 +1,29 @@
-// Builds the use cases' context from Apps Script's services, once per execution.
+// Builds the use cases' context from Apps Script's services, once per execution, for the
+// spreadsheet the add-on is open in or, in a time-driven run, the one its trigger belongs to.
 
 import type { AppContext } from '../app/context';
 import { readConfig } from '../app/config';
 import { oauthPinterestAuth } from './oauth';
-import { appsScriptClock, appsScriptLogger, propertiesStore, urlFetchHttp } from './services';
+import { mailAppMailer, scheduler, userLock } from './schedule';
+import { appsScriptLogger, propertiesStore, spreadsheetClock, urlFetchHttp } from './services';
+import { sheetStore } from './sheet-store';
 import { spreadsheetWorkbook } from './workbook';
 
-export function appsScriptContext(): AppContext {
+export function appsScriptContext(
+  spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet = SpreadsheetApp.getActiveSpreadsheet(),
+): AppContext {
   const scriptProperties = propertiesStore(PropertiesService.getScriptProperties());
   return {
     http: urlFetchHttp,
-    clock: appsScriptClock,
+    clock: spreadsheetClock(spreadsheet),
     logger: appsScriptLogger,
     scriptProperties,
-    documentProperties: propertiesStore(PropertiesService.getDocumentProperties()),
-    workbook: spreadsheetWorkbook(SpreadsheetApp.getActiveSpreadsheet()),
+    documentProperties: sheetStore(spreadsheet),
+    workbook: spreadsheetWorkbook(spreadsheet),
     auth: oauthPinterestAuth(() => readConfig(scriptProperties)),
+    userProperties: propertiesStore(PropertiesService.getUserProperties()),
+    lock: userLock(),
+    scheduler: scheduler(spreadsheet),
+    mailer: mailAppMailer(spreadsheet),
   };
 }

@@ -40,10 +40,18 @@ export function propertiesStore(properties: GoogleAppsScript.Properties.Properti
   };
 }
 
-export const appsScriptClock: Clock = {
-  now: () => new Date(),
-  sleep: (milliseconds) => Utilities.sleep(milliseconds),
-};
+/** The clock, with local dates and hours in the spreadsheet's time zone. */
+export function spreadsheetClock(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet): Clock {
+  return {
+    now: () => new Date(),
+    sleep: (milliseconds) => Utilities.sleep(milliseconds),
+    local: (instant) => {
+      const zone = spreadsheet.getSpreadsheetTimeZone();
+      const [date, hour] = Utilities.formatDate(instant, zone, 'yyyy-MM-dd H').split(' ');
+      return { date, hour: Number(hour) };
+    },
+  };
+}
 
 export const appsScriptLogger: Logger = {
   info: (message) => console.info(message),

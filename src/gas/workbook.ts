@@ -2,7 +2,7 @@
 // result fits, so that a write that cannot succeed changes nothing.
 
 import { AddonError } from '../core/errors';
-import type { SheetWrite, Workbook } from '../ports';
+import type { CellValue, SheetWrite, Workbook } from '../ports';
 
 /** Sheets' cap on cells across all tabs of a spreadsheet. */
 const MAX_WORKBOOK_CELLS = 10_000_000;
@@ -23,6 +23,10 @@ export function spreadsheetWorkbook(
         .find((sheet) => sheet.getSheetId() === sheetId)
         ?.setName(name),
     writeSheet: (name, table) => writeSheet(spreadsheet, name, table),
+    readSheet: (name) => readSheet(spreadsheet, name),
+    readBlob: (key) => readBlob(spreadsheet, key),
+    writeBlob: (key, text) => writeBlob(spreadsheet, key, text),
+    deleteBlob: (key) => deleteBlob(spreadsheet, key),
   };
 }
 
@@ -89,4 +93,63 @@ function clearBeyond(sheet: GoogleAppsScript.Spreadsheet.Sheet, rows: number, co
   if (lastColumn > columns) {
     sheet.getRange(1, columns + 1, Math.max(lastRow, 1), lastColumn - columns).clear();
   }
+}
+
+/** Reads a tab; Sheets answers dates as Date objects, turned back into calendar dates here. */
+export function readSheet(
+  spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet,
+  name: string,
+): CellValue[][] | undefined {
+  const sheet = spreadsheet.getSheetByName(name);
+  if (!sheet || sheet.getLastRow() === 0) return undefined;
+  const zone = spreadsheet.getSpreadsheetTimeZone();
+  return sheet
+    .getDataRange()
+    .getValues()
+    .map((row) =>
+      row.map((value: unknown) =>
+        value instanceof Date
+          ? Utilities.formatDate(value, zone, 'yyyy-MM-dd')
+          : (value as CellValue),
+      ),
+    );
+}
+
+/** Sheets caps a cell at 50,000 characters: blobs are cut into pieces below that, a row each. */
+const BLOB_PIECE = 45_000;
+const BLOB_PREFIX = '~pinterest-ads ';
+
+export function readBlob(
+  spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet,
+  key: string,
+): string | undefined {
+  const sheet = spreadsheet.getSheetByName(BLOB_PREFIX + key);
+  if (!sheet || sheet.getLastRow() === 0) return undefined;
+  const pieces = sheet.getRange(1, 1, sheet.getLastRow(), 1).getValues();
+  return pieces.map((row) => String(row[0])).join('');
+}
+
+export function writeBlob(
+  spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet,
+  key: string,
+  text: string,
+): void {
+  const name = BLOB_PREFIX + key;
+  const pieces: string[][] = [];
+  for (let start = 0; start < text.length; start += BLOB_PIECE) {
+    pieces.push([text.slice(start, start + BLOB_PIECE)]);
+  }
+  if (pieces.length === 0) pieces.push(['']);
+  const sheet = spreadsheet.getSheetByName(name) ?? spreadsheet.insertSheet(name);
+  sheet.hideSheet();
+  sheet.clear();
+  if (sheet.getMaxRows() < pieces.length) {
+    sheet.insertRowsAfter(sheet.getMaxRows(), pieces.length - sheet.getMaxRows());
+  }
+  sheet.getRange(1, 1, pieces.length, 1).setNumberFormat('@').setValues(pieces);
+}
+
+export function deleteBlob(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet, key: string) {
+  const sheet = spreadsheet.getSheetByName(BLOB_PREFIX + key);
+  if (sheet) spreadsheet.deleteSheet(sheet);
 }

@@ -66,6 +66,8 @@ function expectedRows(): unknown[][] {
           if (value === undefined || value === null) return column === 'CTR' ? '' : 0;
           return column.endsWith('_IN_MICRO_DOLLAR') ? (value as number) / 1e6 : value;
         }),
+        // 30-day click attribution on the ad's day: every day of the range may still change.
+        'provisional',
       ]);
     }
   }

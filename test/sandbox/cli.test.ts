@@ -2,7 +2,7 @@
 // script prints exactly one stdout line once it listens.
 
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, symlinkSync } from 'node:fs';
+import { mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildSync } from 'esbuild';
@@ -45,6 +45,43 @@ describe('parseArgs', () => {
       clientSecret: 's3',
       acceptToken: 'pina_dev',
     });
+  });
+
+  it('reads the clock, settling and fault flags, the rules from their JSON file', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sandbox-faults-'));
+    const file = join(dir, 'faults.json');
+    const rules = [{ match: { operationId: 'ads/analytics' }, skip: 2, fault: { kind: 'drop' } }];
+    writeFileSync(file, JSON.stringify(rules));
+    try {
+      expect(
+        parseArgs([
+          '--today',
+          '2026-03-01',
+          '--world-today',
+          '2026-03-10',
+          '--settling-days',
+          '3',
+          '--faults',
+          file,
+        ]),
+      ).toEqual({ today: '2026-03-01', worldToday: '2026-03-10', settlingDays: 3, faults: rules });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('names the file and the field of a bad fault rule', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sandbox-faults-'));
+    const file = join(dir, 'faults.json');
+    writeFileSync(file, JSON.stringify([{ fault: { kind: 'slow' } }]));
+    try {
+      expect(() => parseArgs(['--faults', file])).toThrow(
+        `--faults: ${file}[0].fault.delayMs must be a whole number ≥ 0`,
+      );
+      expect(() => parseArgs(['--faults', join(dir, 'missing.json')])).toThrow('ENOENT');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('names the fix for a port that is not a number', () => {
@@ -111,6 +148,14 @@ describe('the bundled script', () => {
       expect(stderr).toContain('validation on');
     } finally {
       child.kill();
+    }
+  });
+
+  it('lists every flag under --help, the new clock, settling and fault flags too', () => {
+    const run = spawnSync(process.execPath, [bundle, '--help'], { env: env() });
+    expect(run.status).toBe(0);
+    for (const flag of ['--today', '--world-today', '--settling-days', '--faults', '--port']) {
+      expect(run.stdout.toString()).toContain(`  ${flag} `);
     }
   });
 

@@ -1,4 +1,5 @@
-// Shared helpers of the sandbox tests: a fixed today, the spec path, and small fetch wrappers.
+// Shared helpers of the sandbox tests: a fixed today, the spec path, small fetch wrappers and
+// calls to the /__sandbox/ control endpoints.
 
 import { join } from 'node:path';
 
@@ -81,4 +82,25 @@ export async function getAll(sandbox: RunningSandbox, path: string, params: Para
 /** Repeated-key parameters: campaign_ids=1&campaign_ids=2. */
 export function repeated(name: string, values: string[]): Params {
   return values.map((value) => [name, value]);
+}
+
+/** A call to one of the sandbox's own /__sandbox/ endpoints, with an optional JSON body. */
+export async function admin(
+  sandbox: RunningSandbox,
+  method: string,
+  path: string,
+  body?: unknown,
+): Promise<{ status: number; body: any }> {
+  const response = await fetch(`${sandbox.url}/__sandbox/${path}`, {
+    method,
+    headers: body === undefined ? {} : { 'Content-Type': 'application/json' },
+    body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
+  });
+  const text = await response.text();
+  return { status: response.status, body: text ? JSON.parse(text) : null };
+}
+
+/** The dates of analytics rows, in the order answered. */
+export function datesOf(rows: Array<{ DATE?: unknown }>): string[] {
+  return rows.map((row) => String(row.DATE));
 }

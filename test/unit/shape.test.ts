@@ -22,7 +22,15 @@ const CAMPAIGN = '687194767360000123';
 const entities = new Map([[CAMPAIGN, { id: CAMPAIGN, name: '=SUM(A1)', status: 'ARCHIVED' }]]);
 
 function shape(rows: { adAccountId: string; row: Record<string, unknown> }[]) {
-  return shapeTable({ definition, startDate: '2026-11-27', accounts, entities, rows });
+  return shapeTable({
+    definition,
+    startDate: '2026-11-27',
+    endDate: '2026-12-03',
+    provisionalFrom: '2026-11-30',
+    accounts,
+    entities,
+    rows,
+  });
 }
 
 describe('report shaping', () => {
@@ -72,7 +80,7 @@ describe('report shaping', () => {
     const table = shape([
       { adAccountId: '111', row: { DATE: '2026-11-30', CAMPAIGN_ID: CAMPAIGN } },
     ]);
-    expect(table.rows[0].slice(7)).toEqual([0, 0, null]);
+    expect(table.rows[0].slice(7, 10)).toEqual([0, 0, null]);
   });
 
   it('sorts rows by date, then account, then campaign', () => {
@@ -86,6 +94,15 @@ describe('report shaping', () => {
       '2026-11-29 222 2',
       '2026-11-30 111 1',
     ]);
+  });
+
+  it('marks rows inside the lookback provisional and older ones final', () => {
+    const table = shape([
+      { adAccountId: '111', row: { DATE: '2026-11-29', CAMPAIGN_ID: CAMPAIGN } },
+      { adAccountId: '111', row: { DATE: '2026-11-30', CAMPAIGN_ID: CAMPAIGN } },
+    ]);
+    expect(table.columns.at(-1)?.header).toBe('Data status');
+    expect(table.rows.map((row) => row.at(-1))).toEqual(['final', 'provisional']);
   });
 
   it('labels the date column as UTC', () => {

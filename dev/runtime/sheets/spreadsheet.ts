@@ -198,13 +198,32 @@ export function createWorkbook(env: Env): FakeSpreadsheet {
   return new FakeSpreadsheet(new WorkbookModel(env, id, 'Untitled spreadsheet'));
 }
 
+/**
+ * getActive and getActiveSpreadsheet give null in an execution without a document (a time-driven
+ * run of an add-on, by default); openById reaches the one workbook there is by its id.
+ */
 export function createSpreadsheetApp(fake: FakeSpreadsheet) {
+  const { env } = fake.model;
   const spreadsheet = new Spreadsheet(fake.model);
   const ui = createUi(fake.model);
+  const active = () => (env.hasDocument ? spreadsheet : null);
   return {
-    getActiveSpreadsheet: () => spreadsheet,
-    getActive: () => spreadsheet,
-    getUi: () => ui,
+    getActiveSpreadsheet: active,
+    getActive: active,
+    getUi: () => {
+      if (env.execution?.trigger) env.fail('Cannot call SpreadsheetApp.getUi() from this context.');
+      return ui;
+    },
+    // Limitation: the error for an unknown id is unverified.
+    openById: (id: unknown) => {
+      if (String(id) !== spreadsheet.getId()) {
+        env.fail(
+          'Unexpected error while getting the method or property openById on object ' +
+            'SpreadsheetApp.',
+        );
+      }
+      return spreadsheet;
+    },
     flush: () => undefined,
   };
 }

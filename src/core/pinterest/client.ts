@@ -24,7 +24,7 @@ export interface ClientOptions {
   apiBase: string;
   http: Http;
   tokens: TokenSource;
-  clock: Clock;
+  clock: Pick<Clock, 'now' | 'sleep'>;
   logger?: Logger;
   retryPolicy?: RetryPolicy;
   /** Requests sent together in one fetchAll. */
@@ -38,6 +38,22 @@ export class PinterestClient {
   private refreshedToken = false;
 
   constructor(private readonly options: ClientOptions) {}
+
+  /**
+   * Whether Pinterest calls a day's conversion numbers final, or undefined when it does not
+   * say (the endpoint is not available to every app).
+   */
+  conversionsReady(date: string): boolean | undefined {
+    const url = `${this.options.apiBase}/resources/metrics_ready_state${buildQuery({ date })}`;
+    try {
+      const body = this.sendAll([{ request: { url, method: 'get' }, what: 'metrics readiness' }]);
+      const state = JSON.parse(body[0]) as { conversion_metrics_ready?: boolean };
+      return state.conversion_metrics_ready;
+    } catch (error) {
+      if (error instanceof AddonError && error.code === 'TOKEN_EXPIRED') throw error;
+      return undefined;
+    }
+  }
 
   /** The connected Pinterest user's profile. */
   userAccount(): { username?: string } {
@@ -59,14 +75,32 @@ export class PinterestClient {
 
   /** Runs analytics requests, several at a time, and answers their rows in request order. */
   analytics(requests: AnalyticsRequest[]): AnalyticsRow[][] {
-    const prepared = requests.map((request) => this.prepareAnalytics(request));
+    const results: (AnalyticsRow[] | undefined)[] = new Array(requests.length);
+    this.runAnalytics(requests, results, () => true);
+    return results as AnalyticsRow[][];
+  }
+
+  /**
+   * Runs the requests whose result is still missing, a batch at a time, storing each batch's
+   * rows in `results` as soon as it is in, so a failure or a stop keeps what was fetched.
+   * Before each batch `canContinue(size)` may stop the run; answers whether all are in.
+   */
+  runAnalytics(
+    requests: AnalyticsRequest[],
+    results: (AnalyticsRow[] | undefined)[],
+    canContinue: (batchSize: number) => boolean,
+  ): boolean {
+    const missing = requests.map((_, index) => index).filter((index) => !results[index]);
     const batchSize = this.options.batchSize ?? 10;
-    const results: AnalyticsRow[][] = [];
-    for (let start = 0; start < prepared.length; start += batchSize) {
-      const batch = prepared.slice(start, start + batchSize);
-      for (const body of this.sendAll(batch)) results.push(JSON.parse(body) as AnalyticsRow[]);
+    for (let start = 0; start < missing.length; start += batchSize) {
+      const batch = missing.slice(start, start + batchSize);
+      if (!canContinue(batch.length)) return false;
+      const bodies = this.sendAll(batch.map((index) => this.prepareAnalytics(requests[index])));
+      bodies.forEach((body, position) => {
+        results[batch[position]] = JSON.parse(body) as AnalyticsRow[];
+      });
     }
-    return results;
+    return true;
   }
 
   /** The URL of an analytics request; the planner measures it against the URL limit. */

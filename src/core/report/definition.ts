@@ -43,6 +43,8 @@ export interface ReportDefinition {
   dateRange: DateRange;
   granularity: Granularity;
   attribution: Attribution;
+  /** Days re-pulled on every refresh; when absent, derived from the attribution settings. */
+  lookbackDays?: number;
 }
 
 export const DEFAULT_ATTRIBUTION: Attribution = {
@@ -135,6 +137,17 @@ export function validateReport(input: unknown): ReportDefinition {
   const dateRange = validateDateRange(raw.dateRange);
   if (!oneOf(raw.granularity, GRANULARITIES)) fail('granularity', 'Choose a granularity.');
 
+  const lookback = raw.lookbackDays;
+  if (lookback !== undefined && lookback !== null && lookback !== '') {
+    if (
+      typeof lookback !== 'number' ||
+      !Number.isInteger(lookback) ||
+      lookback < 1 ||
+      lookback > 90
+    ) {
+      fail('lookbackDays', 'Re-pull between 1 and 90 days on each refresh.');
+    }
+  }
   return {
     id,
     tabName,
@@ -144,6 +157,7 @@ export function validateReport(input: unknown): ReportDefinition {
     dateRange,
     granularity: raw.granularity,
     attribution: validateAttribution(raw.attribution),
+    ...(typeof lookback === 'number' ? { lookbackDays: lookback } : {}),
   };
 }
 

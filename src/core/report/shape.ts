@@ -2,6 +2,7 @@
 // with names joined in, money divided from micro units, and ids kept as text.
 
 import { findField, isAdditive, type Field, type Unit } from '../catalog/fields';
+import { addDays, firstOfMonth } from '../dates';
 import { LEVELS, type Granularity, type Level } from '../pinterest/limits';
 import type { AdAccount, AnalyticsRequest, AnalyticsRow, Entity } from '../pinterest/types';
 import type { CellValue } from '../../ports';
@@ -81,13 +82,31 @@ export function tableColumns(definition: ReportDefinition): TableColumn[] {
     const field = findField(column) as Field;
     columns.push({ header: field.label, kind: field.unit, column });
   }
+  columns.push({ header: DATA_STATUS_HEADER, kind: 'text' });
   return columns;
+}
+
+/** The last column: whether a row's numbers may still change. */
+export const DATA_STATUS_HEADER = 'Data status';
+export const PROVISIONAL = 'provisional';
+export const FINAL = 'final';
+
+/** The last day a row's bucket covers, within the range. */
+function bucketEnd(date: string, granularity: Granularity, rangeEnd: string): string {
+  let end = date;
+  if (granularity === 'WEEK') end = addDays(date, 6);
+  if (granularity === 'MONTH') end = addDays(firstOfMonth(addDays(firstOfMonth(date), 32)), -1);
+  if (granularity === 'TOTAL') end = rangeEnd;
+  return end < rangeEnd ? end : rangeEnd;
 }
 
 export interface ShapeInput {
   definition: ReportDefinition;
   /** The first day of the range, the date of TOTAL rows. */
   startDate: string;
+  endDate: string;
+  /** Rows whose bucket reaches this date or later are marked provisional. */
+  provisionalFrom: string;
   accounts: Map<string, AdAccount>;
   entities: Map<string, Entity>;
   rows: KeyedRow[];
@@ -104,20 +123,17 @@ export function shapeTable(input: ShapeInput): Table {
     const currency = account?.currency ?? '';
     const date = typeof row.DATE === 'string' ? row.DATE : input.startDate;
     const cells: CellValue[] = [date, adAccountId, account?.name ?? '', currency];
-    let entityId = '';
     if (definition.level !== 'AD_ACCOUNT') {
-      entityId = String(row[idColumn] ?? '');
+      const entityId = String(row[idColumn] ?? '');
       const entity = input.entities.get(entityId);
       cells.push(entityId, entity?.name ?? '', entity?.status ?? '');
     }
     for (const column of definition.columns) {
       cells.push(metricValue(findField(column) as Field, row[column]));
     }
-    shaped.push({
-      cells,
-      currency,
-      sortKey: `${date}|${adAccountId.padStart(18, '0')}|${entityId}`,
-    });
+    const last = bucketEnd(date, definition.granularity, input.endDate);
+    cells.push(last >= input.provisionalFrom ? PROVISIONAL : FINAL);
+    shaped.push({ cells, currency, sortKey: rowKey(cells, definition.level) });
   }
 
   shaped.sort((a, b) => (a.sortKey < b.sortKey ? -1 : a.sortKey > b.sortKey ? 1 : 0));
@@ -126,6 +142,12 @@ export function shapeTable(input: ShapeInput): Table {
     rows: shaped.map((row) => row.cells),
     currencies: shaped.map((row) => row.currency),
   };
+}
+
+/** The key that identifies a row in a tab: date, ad account and entity (when there is one). */
+export function rowKey(row: CellValue[], level: Level): string {
+  const account = String(row[1]).padStart(18, '0');
+  return level === 'AD_ACCOUNT' ? `${row[0]}|${account}` : `${row[0]}|${account}|${row[4]}`;
 }
 
 /** A metric's cell: numbers converted by unit; absent totals are 0, absent ratios blank. */

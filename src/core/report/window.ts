@@ -1,0 +1,82 @@
+// Which dates a refresh pulls again. Conversions keep arriving after the ad was shown (up to the
+// attribution window when they are reported at the time of the ad action) and Pinterest needs a
+// few days to settle its numbers, so every refresh re-pulls a trailing window and replaces those
+// rows; older rows stay in the tab, so its history can grow past the API's 90-day reach.
+
+import { addDays, firstOfMonth } from '../dates';
+import { earliestSyncStart } from '../pinterest/plan';
+import type { Attribution } from '../pinterest/types';
+import { resolveDateRange, type ReportDefinition } from './definition';
+
+/** Days Pinterest may take to settle a day's numbers, even with no attribution delay. */
+export const SETTLING_DAYS = 3;
+
+/**
+ * The default lookback: the longest attribution window when conversions are reported on the day
+ * of the ad action (a conversion 30 days after a click changes the click's day), plus settling.
+ */
+export function defaultLookbackDays(attribution: Attribution): number {
+  const delayed = attribution.conversionReportTime === 'TIME_OF_AD_ACTION';
+  const windows = [
+    attribution.clickWindowDays,
+    attribution.engagementWindowDays,
+    attribution.viewWindowDays,
+  ];
+  return (delayed ? Math.max(...windows) : 0) + SETTLING_DAYS;
+}
+
+export function lookbackDays(report: ReportDefinition): number {
+  return report.lookbackDays ?? defaultLookbackDays(report.attribution);
+}
+
+/**
+ * What decides the table's shape: when it changes, the tab is rebuilt from scratch instead of
+ * merged, since its columns or rows no longer mean the same.
+ */
+export function shapeKey(report: ReportDefinition): string {
+  return JSON.stringify([
+    report.level,
+    report.columns,
+    report.granularity,
+    report.attribution,
+    [...report.adAccountIds].sort(),
+  ]);
+}
+
+export interface RefreshWindow {
+  start: string;
+  end: string;
+  /** True when the whole tab is rebuilt; false when rows outside the window are kept. */
+  rebuild: boolean;
+  /** Rows on or after this date may still change (they fall inside the lookback). */
+  provisionalFrom: string;
+}
+
+/**
+ * The dates to pull now. A first refresh, or one after the report's shape changed, pulls the
+ * whole range; later ones pull the range's part that falls inside the lookback (whole weeks or
+ * months for those granularities) and keep the rest.
+ */
+export function refreshWindow(
+  report: ReportDefinition,
+  today: string,
+  previousShape: string | undefined,
+): RefreshWindow {
+  const range = resolveDateRange(report.dateRange, today);
+  const provisionalFrom = addDays(today, -lookbackDays(report));
+  const rebuild = previousShape !== shapeKey(report) || report.granularity === 'TOTAL';
+  if (rebuild) return { start: range.start, end: range.end, rebuild, provisionalFrom };
+
+  let start = provisionalFrom > range.start ? provisionalFrom : range.start;
+  if (report.granularity === 'WEEK') start = mondayOf(start);
+  if (report.granularity === 'MONTH') start = firstOfMonth(start);
+  const earliest = earliestSyncStart(today);
+  if (start < earliest) start = earliest;
+  if (start < range.start) start = range.start;
+  return { start, end: range.end, rebuild, provisionalFrom };
+}
+
+function mondayOf(isoDate: string): string {
+  const weekday = new Date(`${isoDate}T00:00:00Z`).getUTCDay();
+  return addDays(isoDate, -((weekday + 6) % 7));
+}
