@@ -4,7 +4,7 @@
 import { join } from 'node:path';
 import { connectHeadless } from '../../dev/local/connect';
 import { startSandboxProcess, type SandboxProcess } from '../../dev/local/sandbox-process';
-import { createRuntime, type Runtime } from '../../dev/runtime/runtime';
+import { createRuntime, type Runtime, type RuntimeOptions } from '../../dev/runtime/runtime';
 
 export const ROOT = join(__dirname, '..', '..');
 export const BUNDLE = join(ROOT, 'dist', 'Code.js');
@@ -22,9 +22,11 @@ export async function startLocal(options: {
   seed?: number;
   extraArgs?: string[];
   connect?: boolean;
+  runtime?: Partial<RuntimeOptions>;
 }): Promise<Local> {
   const sandbox = await startSandboxProcess(ROOT, options);
   const runtime = createRuntime({
+    ...options.runtime,
     bundlePath: BUNDLE,
     today: options.today,
     scriptProperties: {
@@ -67,4 +69,19 @@ export async function exchangeLog(sandbox: SandboxProcess): Promise<
 > {
   const response = await fetch(`${sandbox.url}/__sandbox/log`);
   return (await response.json()) as any;
+}
+
+/** Posts JSON to one of the sandbox's admin endpoints (clock, faults, archive, revoke). */
+export async function sandboxAdmin(
+  sandbox: SandboxProcess,
+  path: string,
+  body?: unknown,
+): Promise<unknown> {
+  const response = await fetch(`${sandbox.url}/__sandbox/${path}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  if (!response.ok) throw new Error(`sandbox ${path}: ${response.status} ${await response.text()}`);
+  return response.status === 204 ? undefined : response.json();
 }
