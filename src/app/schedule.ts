@@ -59,9 +59,9 @@ const LEASE_KEY = 'refresh.lease';
 const LEASE_MS = 6 * 60_000;
 
 /**
- * Runs `work` as the spreadsheet's only refresh: the user's lock keeps this user's executions
- * apart, and a lease in the spreadsheet's settings keeps other collaborators' apart. A second
- * refresh waits briefly, then says one is running.
+ * Runs `work` as the spreadsheet's only refresh. A lease in the spreadsheet's settings marks a
+ * refresh as running, for every collaborator; the lock is held only while the lease is taken,
+ * not during the work, because the OAuth2 library needs the same lock to refresh a token.
  */
 export function withRefreshLock<T>(context: AppContext, work: () => T): T {
   const running = new AddonError(
@@ -71,16 +71,15 @@ export function withRefreshLock<T>(context: AppContext, work: () => T): T {
   if (!context.lock.tryLock(LOCK_WAIT_MS)) throw running;
   try {
     const now = context.clock.now().getTime();
-    const lease = Number(context.documentProperties.get(LEASE_KEY) ?? 0);
-    if (lease > now) throw running;
+    if (Number(context.documentProperties.get(LEASE_KEY) ?? 0) > now) throw running;
     context.documentProperties.set(LEASE_KEY, String(now + LEASE_MS));
-    try {
-      return work();
-    } finally {
-      context.documentProperties.delete(LEASE_KEY);
-    }
   } finally {
     context.lock.release();
+  }
+  try {
+    return work();
+  } finally {
+    context.documentProperties.delete(LEASE_KEY);
   }
 }
 

@@ -80,7 +80,9 @@ export function oauthPinterestAuth(config: () => Config): PinterestAuth {
         try {
           get().refresh();
           return true;
-        } catch {
+        } catch (error) {
+          // The library's message names the provider's answer, never the token itself.
+          console.warn(`Pinterest token refresh failed: ${String(error)}`);
           return false;
         }
       },

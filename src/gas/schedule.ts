@@ -47,13 +47,16 @@ export function scheduler(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet)
 
 /**
  * The user's lock: a time-driven run has no active document, so the document lock is not
- * available there; the user's lock is, in every kind of execution. Refreshes by other
- * collaborators are kept apart by the lease in app/schedule.ts.
+ * available there; the user's lock is, in every kind of execution. It guards taking the
+ * refresh lease (app/schedule.ts), which keeps every collaborator's refreshes apart.
  */
 export function userLock(): Lock {
+  // One Lock object for both calls: releasing works on the object that took the lock.
+  let lock: GoogleAppsScript.Lock.Lock | undefined;
+  const get = () => (lock ??= LockService.getUserLock());
   return {
-    tryLock: (milliseconds) => LockService.getUserLock().tryLock(milliseconds),
-    release: () => LockService.getUserLock().releaseLock(),
+    tryLock: (milliseconds) => get().tryLock(milliseconds),
+    release: () => get().releaseLock(),
   };
 }
 

@@ -7,12 +7,10 @@ import type { KeyValueStore } from '../ports';
 
 export const SETTINGS_TAB = '~pinterest-ads settings';
 
+/** Every read goes to the tab: another execution (the trigger, a collaborator) may have written. */
 export function sheetStore(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet): KeyValueStore {
-  let cache: Map<string, string> | undefined;
-
   const read = (): Map<string, string> => {
-    if (cache) return cache;
-    cache = new Map();
+    const cache = new Map<string, string>();
     const sheet = spreadsheet.getSheetByName(SETTINGS_TAB);
     if (sheet && sheet.getLastRow() > 0) {
       for (const [key, value] of sheet.getRange(1, 1, sheet.getLastRow(), 2).getValues()) {

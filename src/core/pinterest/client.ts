@@ -95,8 +95,8 @@ export class PinterestClient {
     for (let start = 0; start < missing.length; start += batchSize) {
       const batch = missing.slice(start, start + batchSize);
       if (!canContinue(batch.length)) return false;
-      const bodies = this.sendAll(batch.map((index) => this.prepareAnalytics(requests[index])));
-      bodies.forEach((body, position) => {
+      const prepared = batch.map((index) => this.prepareAnalytics(requests[index]));
+      this.sendAll(prepared, (position, body) => {
         results[batch[position]] = JSON.parse(body) as AnalyticsRow[];
       });
     }
@@ -145,9 +145,13 @@ export class PinterestClient {
 
   /**
    * Sends requests together and answers their bodies. Failed ones are retried (alone or
-   * together) per the retry policy; a 401 refreshes the token once per client.
+   * together) per the retry policy; a 401 refreshes the token once per client. `onAnswer`
+   * hears each success at once, so a later failure does not lose it.
    */
-  private sendAll(prepared: Prepared[]): string[] {
+  private sendAll(
+    prepared: Prepared[],
+    onAnswer?: (position: number, body: string) => void,
+  ): string[] {
     const bodies: (string | undefined)[] = new Array(prepared.length);
     let pending = prepared.map((_, index) => index);
     const policy = this.options.retryPolicy ?? DEFAULT_RETRY_POLICY;
@@ -158,8 +162,10 @@ export class PinterestClient {
       const failed: { index: number; error: AddonError }[] = [];
       responses.forEach((response, position) => {
         const index = pending[position];
-        if (response.status >= 200 && response.status < 300) bodies[index] = response.body;
-        else failed.push({ index, error: errorFromResponse(response, prepared[index].what) });
+        if (response.status >= 200 && response.status < 300) {
+          bodies[index] = response.body;
+          onAnswer?.(index, response.body);
+        } else failed.push({ index, error: errorFromResponse(response, prepared[index].what) });
       });
       if (failed.length === 0) break;
 
