@@ -34,7 +34,9 @@ function send(response: ServerResponse, status: number, type: string, body: stri
 }
 
 function workbookView(runtime: Runtime) {
-  return runtime.spreadsheet.getSheets().map((sheet: any) => {
+  // Hidden tabs (the add-on's settings and work in progress) stay hidden, as in Sheets.
+  const visible = runtime.spreadsheet.getSheets().filter((sheet: any) => !sheet.isSheetHidden());
+  return visible.map((sheet: any) => {
     const range = sheet.getDataRange();
     return {
       name: sheet.getName(),

@@ -162,6 +162,7 @@ export function fillForm(report: ReportDefinition | undefined, newTabName: strin
   for (const [key, value] of Object.entries(attribution)) {
     byId<HTMLSelectElement>(key).value = String(value);
   }
+  byId<HTMLInputElement>('lookbackDays').value = report?.lookbackDays?.toString() ?? '';
   updateFieldCount();
   showCustomDates();
 }
@@ -182,6 +183,7 @@ export function readForm(id: string): unknown {
         ? { preset, startDate: value('startDate'), endDate: value('endDate') }
         : { preset },
     granularity: value('granularity'),
+    ...(value('lookbackDays') ? { lookbackDays: Number(value('lookbackDays')) } : {}),
     attribution: {
       clickWindowDays: Number(value('clickWindowDays')),
       engagementWindowDays: Number(value('engagementWindowDays')),

@@ -1,7 +1,7 @@
 // The sidebar: connection status, the list of this spreadsheet's reports with Refresh, Edit and
 // Delete, and the report form. Every server call goes through the typed client in server.ts.
 
-import type { AdAccount, ReportListing } from '../api';
+import type { AdAccount, ReportListing, Schedule } from '../api';
 import { byId, clearFieldErrors, el, fieldError, show } from './dom';
 import { fillForm, readForm, setUpForm, showAccounts } from './form';
 import { call, ServerError } from './server';
@@ -50,7 +50,8 @@ async function connect(): Promise<void> {
     const deadline = Date.now() + CONNECT_WAIT_MS;
     while (Date.now() < deadline) {
       await new Promise((resolve) => setTimeout(resolve, CONNECT_POLL_MS));
-      if (await refreshConnection()) return loadReports();
+      if (await refreshConnection())
+        return void (await Promise.all([loadReports(), loadSchedule()]));
     }
   } catch (error) {
     byId('connection-text').textContent = describeError(error);
@@ -64,12 +65,55 @@ async function disconnect(): Promise<void> {
 
 function describe(listing: ReportListing): string {
   const { status } = listing;
-  if (status.lastError) return `Last refresh failed: ${status.lastError.message}`;
+  const parts: string[] = [];
   if (status.lastSuccess) {
     const when = new Date(status.lastSuccess).toLocaleString();
-    return `Refreshed ${when}: ${status.rows ?? 0} rows.${status.notice ? ` ${status.notice}` : ''}`;
+    const through = status.dataThrough ? `, data through ${status.dataThrough} (UTC)` : '';
+    parts.push(`Refreshed ${when}: ${status.rows ?? 0} rows${through}.`);
+  } else parts.push('Not refreshed yet.');
+  if (status.pending) parts.push('A refresh is half-way; the next run continues it.');
+  if (status.parkedUntil) {
+    parts.push(
+      `Pinterest asked to wait: continuing after ${new Date(status.parkedUntil).toLocaleString()}.`,
+    );
   }
-  return 'Not refreshed yet.';
+  if (status.lastError) parts.push(`Last refresh failed: ${status.lastError.message}`);
+  if (status.notice) parts.push(status.notice);
+  return parts.join(' ');
+}
+
+function describeSchedule(schedule: Schedule | null): string {
+  if (!schedule) return 'Reports refresh only when you click Refresh now.';
+  if (schedule.mode === 'hourly') return 'Every report is refreshed about once an hour.';
+  return `Every report is refreshed once a day, after ${schedule.hour}:00.`;
+}
+
+function showSchedule(schedule: Schedule | null): void {
+  byId<HTMLSelectElement>('scheduleMode').value = schedule?.mode ?? 'off';
+  if (schedule?.mode === 'daily')
+    byId<HTMLSelectElement>('scheduleHour').value = String(schedule.hour);
+  show(byId('schedule-hour-box'), schedule?.mode === 'daily');
+  byId('schedule-text').textContent = describeSchedule(schedule);
+}
+
+async function loadSchedule(): Promise<void> {
+  try {
+    showSchedule(await call('getSchedule'));
+  } catch (error) {
+    byId('schedule-text').textContent = describeError(error);
+  }
+}
+
+async function changeSchedule(): Promise<void> {
+  const mode = byId<HTMLSelectElement>('scheduleMode').value;
+  const hour = Number(byId<HTMLSelectElement>('scheduleHour').value);
+  show(byId('schedule-hour-box'), mode === 'daily');
+  fieldError('schedule', undefined);
+  try {
+    showSchedule(await call('setSchedule', mode === 'daily' ? { mode, hour } : { mode }));
+  } catch (error) {
+    fieldError('schedule', describeError(error));
+  }
 }
 
 function renderReports(): void {
@@ -110,9 +154,11 @@ async function refreshReport(id: string, button?: HTMLButtonElement): Promise<vo
   setStatus(`Refreshing "${listing?.report.tabName ?? id}"… this can take a minute.`);
   try {
     const summary = await call('refreshReport', id);
-    const { tabName, rows, accounts: count, notice } = summary;
-    const done = `"${tabName}" refreshed: ${rows} rows from ${count} ad account(s).`;
-    setStatus(notice ? `${notice} ${done}` : done);
+    const { tabName, rows, accounts: count, notice, complete, progress } = summary;
+    const done = complete
+      ? `"${tabName}" refreshed: ${rows} rows from ${count} ad account(s).`
+      : `"${tabName}": ${progress.done} of ${progress.total} requests done so far.`;
+    setStatus(notice ? `${done} ${notice}` : done);
   } catch (error) {
     setStatus(describeError(error));
   }
@@ -193,7 +239,12 @@ async function start(): Promise<void> {
   byId('cancel').addEventListener('click', closeForm);
   byId('report-form').addEventListener('submit', saveForm);
   byId('report-form').addEventListener('keydown', ignoreEnterInFields);
-  if (await refreshConnection()) await loadReports();
+  byId<HTMLSelectElement>('scheduleHour').replaceChildren(
+    ...Array.from({ length: 24 }, (_, hour) => el('option', { value: String(hour) }, `${hour}:00`)),
+  );
+  byId('scheduleMode').addEventListener('change', changeSchedule);
+  byId('scheduleHour').addEventListener('change', changeSchedule);
+  if (await refreshConnection()) await Promise.all([loadReports(), loadSchedule()]);
 }
 
 void start();

@@ -176,6 +176,17 @@ describe('the sidebar in headless Chromium', () => {
     await shot('07-edited');
   });
 
+  it('turns automatic refresh on, daily at an hour, and off again', async () => {
+    await sidebar.getByLabel('Refresh every report').selectOption('daily');
+    await sidebar.getByLabel("At (sheet's time)").selectOption('6');
+    await sidebar.getByText('refreshed once a day, after 6:00').waitFor();
+    expect(playground.runtime.listTriggers()).toHaveLength(1);
+    await shot('08-schedule');
+    await sidebar.getByLabel('Refresh every report').selectOption('off');
+    await sidebar.getByText('only when you click Refresh now').waitFor();
+    expect(playground.runtime.listTriggers()).toHaveLength(0);
+  });
+
   it('gives every control a label', async () => {
     await sidebar.getByRole('button', { name: 'New report' }).click();
     const unlabelled = await sidebar.locator('body').evaluate((body) =>
@@ -209,7 +220,7 @@ describe('the sidebar in headless Chromium', () => {
     await frame.focus('#save');
     await page.keyboard.press('Enter');
     await frame.getByText(/"Keyboard" refreshed/).waitFor({ timeout: 30_000 });
-    await shot('08-keyboard');
+    await shot('09-keyboard');
   });
 
   it('deletes a report, keeping its tab', async () => {
@@ -219,7 +230,7 @@ describe('the sidebar in headless Chromium', () => {
     await item.waitFor({ state: 'detached' });
     expect(await item.count()).toBe(0);
     expect(await tabRows('Keyboard')).not.toHaveLength(0);
-    await shot('09-deleted');
+    await shot('10-deleted');
   });
 
   it('never received a Pinterest token in any answer', async () => {
