@@ -62,7 +62,11 @@ async function buildSidebar() {
 }
 
 async function buildDevTools() {
-  const tools = { 'sandbox.cjs': 'dev/sandbox/cli.ts', 'start.cjs': 'dev/start.ts' };
+  const tools = {
+    'sandbox.cjs': 'dev/sandbox/cli.ts',
+    'start.cjs': 'dev/start.ts',
+    'bench.cjs': 'bench/refresh.ts',
+  };
   await Promise.all(
     Object.entries(tools).map(([out, entry]) =>
       build({
