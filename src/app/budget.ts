@@ -11,7 +11,10 @@ export const EXECUTION_LIMIT_MS = 6 * 60_000;
  * large tab must still fit in what is left.
  */
 export const WORK_WINDOW_MS = 4.5 * 60_000;
-/** UrlFetch calls a day for a consumer account (Workspace accounts have more). */
+/**
+ * UrlFetch calls a day for a consumer account. Limitation: Workspace accounts have 100,000, but
+ * the add-on cannot tell which it runs as, so it keeps to the lower figure.
+ */
 export const DAILY_FETCH_QUOTA = 20_000;
 /** Calls kept back for token refreshes, the sidebar and the other reports of the day. */
 export const FETCH_RESERVE = 500;

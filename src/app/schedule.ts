@@ -54,6 +54,8 @@ export function isDue(status: ReportStatus, schedule: Schedule, context: AppCont
   return today.hour >= schedule.hour && context.clock.local(last).date < today.date;
 }
 
+// Limitation: two collaborators' executions taking the lease in the same instant are not
+// excluded (each holds only its own user's lock while taking it).
 const LEASE_KEY = 'refresh.lease';
 /** A lease older than an execution can live belongs to a run that died: it no longer counts. */
 const LEASE_MS = 6 * 60_000;

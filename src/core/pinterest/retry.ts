@@ -5,7 +5,10 @@ export interface RetryPolicy {
   maxAttempts: number;
   baseDelayMs: number;
   maxDelayMs: number;
-  /** A longer requested wait is not slept through in this run. */
+  /**
+   * A longer requested wait is not slept through in this run. Limitation: a wait up to this
+   * long is not cut short by the execution's deadline; the run's safety margin absorbs it.
+   */
   maxWaitMs: number;
 }
 

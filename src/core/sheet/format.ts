@@ -5,7 +5,11 @@ import type { CellValue, SheetWrite } from '../../ports';
 import { AddonError } from '../errors';
 import type { ColumnKind, Table } from '../report/shape';
 
-/** Sheets' plain-text format: strings in such cells are stored exactly as given. */
+/**
+ * Sheets' plain-text format: strings in such cells are stored exactly as given. Limitation: that
+ * setValues keeps a string starting with `=` as text in such a cell is modelled locally and
+ * still to be verified on a real deployment.
+ */
 export const TEXT_FORMAT = '@';
 
 /** Currencies with no minor unit among those Pinterest accounts use (ISO 4217). */
@@ -19,6 +23,7 @@ const FORMATS: Record<Exclude<ColumnKind, 'money' | 'money_micro'>, string> = {
   id: TEXT_FORMAT,
   text: TEXT_FORMAT,
   count: '#,##0',
+  // Limitation: assumes the API sends ratios as fractions (0.0123 for 1.23 %); unverified live.
   ratio: '0.00%',
   number: '#,##0.00',
   seconds: '#,##0.0',
