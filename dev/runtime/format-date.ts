@@ -1,7 +1,7 @@
 // Java SimpleDateFormat patterns (what Utilities.formatDate takes) rendered in any IANA time zone.
 // Unknown zone ids fall back to GMT, as Java's TimeZone does.
 
-const MONTHS = [
+export const MONTHS = [
   'January',
   'February',
   'March',
@@ -15,7 +15,7 @@ const MONTHS = [
   'November',
   'December',
 ];
-const DAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
+export const DAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 
 /** Calendar fields of an instant as seen in a time zone. */
 export interface ZonedParts {

@@ -1,23 +1,10 @@
 // Number formats: which ones show dates, the date serial numbers behind date cells (days since
 // 1899-12-30 in the spreadsheet's time zone, UTC here), and a simple renderer for display values.
 
+import { DAYS, MONTHS } from '../format-date';
+
 const MS_PER_DAY = 86400000;
 const EPOCH_OFFSET_DAYS = 25569;
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
-const DAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 
 export const GENERAL = 'General';
 export const PLAIN_TEXT = '@';
