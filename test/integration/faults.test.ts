@@ -125,6 +125,40 @@ describe('faults that outlast a run', () => {
   });
 });
 
+describe('a tab sorted by hand', () => {
+  it('merges by key: a refresh after reversing the rows duplicates nothing', () => {
+    saveReport('sorted');
+    expect(refresh('sorted').ok).toBe(true);
+    const sheet = local.runtime.spreadsheet.getSheetByName('sorted')!;
+    const [header, ...rows] = sheet.getDataRange().getValues();
+    sheet.getRange(2, 1, rows.length, header.length).setValues(rows.reverse());
+
+    expect(refresh('sorted').ok).toBe(true);
+    expectTabEqualsTruth('sorted');
+  });
+});
+
+describe('scheduled refreshes that keep failing', () => {
+  it('mail the owner once a day, and every failed run is logged', async () => {
+    saveReport('down');
+    local.call('setSchedule', { mode: 'hourly' });
+    const outage = { kind: 'status', status: 500 };
+    await sandboxAdmin(local.sandbox, 'faults', [{ match: ANALYTICS, times: 0, fault: outage }]);
+    const before = local.runtime.mails.length;
+
+    local.runtime.runUntil(new Date(local.runtime.clock.now().getTime() + 3 * 3600_000));
+    await fetch(`${local.sandbox.url}/__sandbox/faults`, { method: 'DELETE' });
+    local.call('setSchedule', { mode: 'off' });
+
+    const mails = local.runtime.mails.slice(before);
+    expect(mails).toHaveLength(1);
+    expect(mails[0].subject).toMatch(/scheduled refresh failed/);
+    expect(mails[0].body).toMatch(/down: PINTEREST_UNAVAILABLE/);
+    expect(logOf('down').filter((line) => line.startsWith('failed')).length).toBeGreaterThan(1);
+    expect(local.runtime.spreadsheet.getSheetByName('down')).toBeNull();
+  });
+});
+
 describe('a daily quota that runs out mid-run', () => {
   beforeAll(async () => {
     // Its own sandbox: an exhausted quota lasts until midnight.
