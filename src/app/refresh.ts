@@ -7,12 +7,10 @@
 import { AddonError } from '../core/errors';
 import { addDays, toIsoDate } from '../core/dates';
 import type { PinterestClient } from '../core/pinterest/client';
-import { planAnalytics } from '../core/pinterest/plan';
-import type { AdAccount, AnalyticsRequest, AnalyticsRow, Entity } from '../core/pinterest/types';
+import type { AnalyticsRow } from '../core/pinterest/types';
 import type { ReportDefinition } from '../core/report/definition';
 import { mergeTable } from '../core/report/merge';
 import { mergeRows, shapeTable, tableColumns, type TableColumn } from '../core/report/shape';
-import { refreshWindow, shapeKey, type RefreshWindow } from '../core/report/window';
 import { DICTIONARY_TAB, dictionaryWrite } from '../core/sheet/dictionary';
 import { toSheetWrite } from '../core/sheet/format';
 import { executionBudget, recordFetches, type Budget } from './budget';
@@ -20,6 +18,7 @@ import { pinterestClient, type AppContext } from './context';
 import { listReports, loadReport, putReport, readStatus, writeStatus } from './report-store';
 import type { ReportStatus } from './report-store';
 import { resolveReportTab } from './report-tab';
+import { currentJob, jobKey, type RefreshJob } from './refresh-job';
 
 export interface RefreshSummary {
   reportId: string;
@@ -38,18 +37,6 @@ export interface RefreshSummary {
   seconds: number;
 }
 
-/** A refresh in progress, saved between executions in the spreadsheet. */
-interface RefreshJob {
-  shapeKey: string;
-  today: string;
-  window: RefreshWindow;
-  plan: AnalyticsRequest[];
-  accounts: AdAccount[];
-  entities: Entity[];
-  results: (AnalyticsRow[] | null)[];
-}
-
-const jobKey = (reportId: string) => `job ${reportId}`;
 /** How long a report waits when Pinterest throttles without saying for how long. */
 const DEFAULT_PARK_MS = 15 * 60_000;
 
@@ -134,46 +121,6 @@ function asAddonError(error: unknown): AddonError {
       detail: error instanceof Error ? `${error.message}\n${error.stack}` : String(error),
     },
   );
-}
-
-/** The saved job when it still fits the report and the day, else a newly planned one. */
-function currentJob(
-  context: AppContext,
-  client: PinterestClient,
-  definition: ReportDefinition,
-  status: ReportStatus,
-  today: string,
-): RefreshJob {
-  const saved = context.workbook.readBlob(jobKey(definition.id));
-  if (saved) {
-    const job = JSON.parse(saved) as RefreshJob;
-    if (job.shapeKey === shapeKey(definition) && job.today === today) return job;
-  }
-  const window = refreshWindow(definition, today, status.shapeKey);
-  const accounts = reportAccounts(client, definition);
-  const { idsByAccount, entities } = listEntities(client, definition, accounts);
-  const plan = planAnalytics(
-    {
-      level: definition.level,
-      idsByAccount,
-      startDate: window.start,
-      endDate: window.end,
-      columns: definition.columns,
-      granularity: definition.granularity,
-      attribution: definition.attribution,
-      today,
-    },
-    (request) => client.analyticsUrl(request).length,
-  );
-  return {
-    shapeKey: shapeKey(definition),
-    today,
-    window,
-    plan,
-    accounts,
-    entities,
-    results: plan.map(() => null),
-  };
 }
 
 /** Saves the job for the next execution and says how far it got. */
@@ -272,45 +219,6 @@ function baseSummary(
     endDate: job.window.end,
     seconds: (context.clock.now().getTime() - started.getTime()) / 1000,
   };
-}
-
-/** The report's ad accounts with their names and currencies; a lost one is an error. */
-function reportAccounts(client: PinterestClient, definition: ReportDefinition): AdAccount[] {
-  const visible = new Map(client.listAdAccounts().map((account) => [account.id, account]));
-  return definition.adAccountIds.map((id) => {
-    const account = visible.get(id);
-    if (!account) {
-      throw new AddonError(
-        'PERMISSION_DENIED',
-        `Ad account ${id} is no longer shared with your Pinterest user. Ask for access again ` +
-          'or edit the report to remove it.',
-        { field: 'adAccountIds' },
-      );
-    }
-    return { id: account.id, name: account.name, currency: account.currency };
-  });
-}
-
-function listEntities(
-  client: PinterestClient,
-  definition: ReportDefinition,
-  accounts: AdAccount[],
-) {
-  const idsByAccount = new Map<string, string[]>();
-  const entities: Entity[] = [];
-  for (const { id: accountId } of accounts) {
-    if (definition.level === 'AD_ACCOUNT') {
-      idsByAccount.set(accountId, []);
-      continue;
-    }
-    const listed = client.listEntities(accountId, definition.level);
-    idsByAccount.set(
-      accountId,
-      listed.map((entity) => entity.id),
-    );
-    for (const { id, name, status } of listed) entities.push({ id, name, status });
-  }
-  return { idsByAccount, entities };
 }
 
 function writeDictionary(context: AppContext): void {
