@@ -4,7 +4,7 @@
 import { respond, type Result } from './app/boundary';
 import { completeConnect, connectionStatus, connectUrl, disconnect } from './app/connection';
 import type { ConnectionStatus } from './app/connection';
-import { pinterestClient } from './app/context';
+import { pinterestClient, type AppContext } from './app/context';
 import type { RefreshSummary } from './app/refresh';
 import { refreshNow, runScheduled, setSchedule as updateSchedule } from './app/schedule';
 import { deleteReport as remove, listReports as allReports, loadReport } from './app/report-store';
@@ -95,7 +95,7 @@ export function listReports(): Result<{ report: ReportDefinition; status: Report
 export function saveReport(input: unknown): Result<ReportDefinition> {
   return respond(appsScriptLogger, () => {
     const context = appsScriptContext();
-    return save(context.documentProperties, context.workbook, input);
+    return save(context.documentProperties, context.workbook, input, today(context));
   });
 }
 
@@ -104,8 +104,8 @@ export function createDefaultReport(): Result<ReportDefinition> {
   return respond(appsScriptLogger, () => {
     const context = appsScriptContext();
     const accounts = pinterestClient(context).listAdAccounts();
-    return save(context.documentProperties, context.workbook, {
-      id: `r${toIsoDate(context.clock.now()).replace(/-/g, '')}${Utilities.getUuid().slice(0, 8)}`,
+    const report = {
+      id: `r${today(context).replace(/-/g, '')}${Utilities.getUuid().slice(0, 8)}`,
       tabName: 'Pinterest Ads',
       adAccountIds: accounts.map((account) => account.id),
       level: 'CAMPAIGN',
@@ -113,7 +113,8 @@ export function createDefaultReport(): Result<ReportDefinition> {
       dateRange: { preset: 'LAST_30_DAYS' },
       granularity: 'DAY',
       attribution: DEFAULT_ATTRIBUTION,
-    });
+    };
+    return save(context.documentProperties, context.workbook, report, today(context));
   });
 }
 
@@ -176,6 +177,11 @@ void ({
   getSchedule,
   setSchedule,
 } satisfies ServerApi);
+
+/** Today's date in UTC, as reports count days. */
+function today(context: AppContext): string {
+  return toIsoDate(context.clock.now());
+}
 
 function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);

@@ -2,7 +2,8 @@
 // properties so every collaborator and every later session sees them.
 
 import { AddonError } from '../core/errors';
-import { validateReport, type ReportDefinition } from '../core/report/definition';
+import { checkReach } from '../core/pinterest/plan';
+import { resolveDateRange, validateReport, type ReportDefinition } from '../core/report/definition';
 import { DICTIONARY_TAB } from '../core/sheet/dictionary';
 import { RUN_LOG_TAB } from './run-log';
 import type { KeyValueStore, Workbook } from '../ports';
@@ -62,8 +63,16 @@ export function saveReport(
   store: KeyValueStore,
   workbook: Workbook,
   input: unknown,
+  today: string,
 ): ReportDefinition {
   const report = validateReport(input);
+  const range = resolveDateRange(report.dateRange, today);
+  checkReach({
+    startDate: range.start,
+    endDate: range.end,
+    granularity: report.granularity,
+    today,
+  });
   const taken = (message: string) =>
     new AddonError('INVALID_REPORT', message, { field: 'tabName' });
 

@@ -187,6 +187,22 @@ describe('the sidebar in headless Chromium', () => {
     expect(playground.runtime.listTriggers()).toHaveLength(0);
   });
 
+  it('filters fields by label or API name, and accounts by currency', async () => {
+    await sidebar.getByRole('button', { name: 'New report' }).click();
+    await sidebar.getByLabel('Search by label or API name').fill('roas');
+    const visibleFields = sidebar.locator('#fields label:visible');
+    const fieldNames = await visibleFields.allTextContents();
+    expect(fieldNames.length).toBeGreaterThan(0);
+    for (const name of fieldNames) expect(name.toLowerCase()).toContain('roas');
+    await sidebar.getByLabel('Search by name, id or currency').fill('JPY');
+    expect(await sidebar.locator('#accounts label:visible').allTextContents()).toEqual([
+      expect.stringContaining('JPY'),
+    ]);
+    expect(await sidebar.locator('#custom-dates').isVisible()).toBe(false);
+    await shot('08-search');
+    await sidebar.getByRole('button', { name: 'Cancel' }).click();
+  });
+
   it('gives every control a label', async () => {
     await sidebar.getByRole('button', { name: 'New report' }).click();
     const unlabelled = await sidebar.locator('body').evaluate((body) =>

@@ -32,19 +32,22 @@ function report(overrides: object) {
 }
 
 describe('requests the limits forbid', () => {
-  it('refuses a range starting 91 days back before sending any analytics request', async () => {
+  it('refuses a range starting 91 days back when it is saved, naming the date field', async () => {
     const before = (await exchangeLog(local.sandbox)).length;
     const dateRange = {
       preset: 'CUSTOM',
       startDate: addDays(TODAY, -91),
       endDate: addDays(TODAY, -1),
     };
-    local.call('saveReport', report({ id: 'old', tabName: 'Old', dateRange }));
-    const result = local.runtime.call<any>('refreshReport', 'old');
+    const result = local.runtime.call<any>(
+      'saveReport',
+      report({ id: 'old', tabName: 'Old', dateRange }),
+    );
     expect(result.error).toMatchObject({ code: 'RANGE_TOO_OLD', field: 'dateRange' });
+    expect(result.error.message).toMatch(/reaches back 90 days, to 2026-09-05/);
     const sent = (await exchangeLog(local.sandbox)).slice(before);
     expect(sent.filter((entry) => entry.path.includes('/analytics'))).toEqual([]);
-    expect(local.runtime.spreadsheet.getSheetByName('Old')).toBeNull();
+    expect(local.call<any[]>('listReports').some((entry) => entry.report.id === 'old')).toBe(false);
   });
 
   it('splits every ad, all 175 fields and a 91-day range into requests the sandbox accepts', async () => {

@@ -53,13 +53,16 @@ export function planAnalytics(input: PlanInput, measure: UrlMeasure): AnalyticsR
   return requests;
 }
 
-function checkReach(input: PlanInput): void {
+/** Refuses a range the synchronous endpoints cannot serve, naming the date field. */
+export function checkReach(
+  input: Pick<PlanInput, 'startDate' | 'endDate' | 'granularity' | 'today'>,
+) {
   const earliest = earliestSyncStart(input.today);
   if (input.startDate < earliest) {
     throw new AddonError(
       'RANGE_TOO_OLD',
       `Pinterest's reporting API reaches back 90 days, to ${earliest}. Choose a start date on ` +
-        'or after it; the tab keeps older rows it already holds.',
+        'or after it.',
       { field: 'dateRange' },
     );
   }

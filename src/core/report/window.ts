@@ -30,8 +30,9 @@ export function lookbackDays(report: ReportDefinition): number {
 }
 
 /**
- * What decides the table's shape: when it changes, the tab is rebuilt from scratch instead of
- * merged, since its columns or rows no longer mean the same.
+ * What decides the table's content: when it changes (fields, level, accounts, granularity,
+ * attribution or the date range chosen), the tab is rebuilt from scratch instead of merged, so
+ * it never mixes rows of two definitions. With an unchanged definition, history grows.
  */
 export function shapeKey(report: ReportDefinition): string {
   return JSON.stringify([
@@ -40,6 +41,7 @@ export function shapeKey(report: ReportDefinition): string {
     report.granularity,
     report.attribution,
     [...report.adAccountIds].sort(),
+    report.dateRange,
   ]);
 }
 
