@@ -1,6 +1,8 @@
 // Command-line options of `npm start`, with messages that say how to fix a wrong one.
 
+import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { isIsoDate } from '../src/core/dates';
 
 export interface StartOptions {
   headless: boolean;
@@ -35,8 +37,8 @@ export function parseStartArgs(argv: string[]): StartOptions {
         break;
       case '--today':
         options.today = value();
-        if (!/^\d{4}-\d{2}-\d{2}$/.test(options.today)) {
-          throw new Error(`--today takes a date like 2026-12-04, not "${options.today}".`);
+        if (!isIsoDate(options.today)) {
+          throw new Error(`--today takes a real date like 2026-12-04, not "${options.today}".`);
         }
         break;
       case '--seed':
@@ -57,7 +59,9 @@ export function parseStartArgs(argv: string[]): StartOptions {
         break;
       case '--port':
         options.port = Number(value());
-        if (!Number.isInteger(options.port)) throw new Error('--port takes a whole number.');
+        if (!Number.isInteger(options.port) || options.port < 0 || options.port > 65535) {
+          throw new Error('--port takes a port number from 0 to 65535 (0: any free port).');
+        }
         break;
       case '--out':
         options.out = value();
@@ -68,6 +72,25 @@ export function parseStartArgs(argv: string[]): StartOptions {
   }
   if (options.apiBase && !options.accessToken) {
     throw new Error('--api-base needs --access-token: the token of that server.');
+  }
+  if (options.accessToken && !options.apiBase) {
+    throw new Error(
+      '--access-token goes with --api-base URL: the local sandbox issues its own tokens.',
+    );
+  }
+  if (options.apiBase && !/^https?:\/\/[^/\s]+/.test(options.apiBase)) {
+    throw new Error(
+      `--api-base takes a URL like https://api-sandbox.pinterest.com/v5, not "${options.apiBase}".`,
+    );
+  }
+  if (options.replayDir && !existsSync(options.replayDir)) {
+    throw new Error(`--replay: there is no folder ${options.replayDir}.`);
+  }
+  if (options.worldFile && !existsSync(options.worldFile)) {
+    throw new Error(`--world: there is no file ${options.worldFile}.`);
+  }
+  if (existsSync(options.out) && statSync(options.out).isDirectory()) {
+    throw new Error(`--out ${options.out} is a folder; give a file name such as report.xlsx.`);
   }
   return options;
 }

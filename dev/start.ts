@@ -54,11 +54,18 @@ async function runPlayground(options: StartOptions): Promise<void> {
     ? undefined
     : await startSandboxProcess(ROOT, { ...options, autoConsent: false });
   const apiBase = options.apiBase ?? `${sandbox?.url}/v5`;
-  const playground = await startPlayground({
-    root: ROOT,
-    port: options.port,
-    makeRuntime: runtimeFor(options, apiBase, sandbox && `${sandbox.url}/oauth/`),
-  });
+  let playground: Awaited<ReturnType<typeof startPlayground>>;
+  try {
+    playground = await startPlayground({
+      root: ROOT,
+      port: options.port,
+      makeRuntime: runtimeFor(options, apiBase, sandbox && `${sandbox.url}/oauth/`),
+    });
+  } catch (error) {
+    await sandbox?.stop();
+    const busy = (error as NodeJS.ErrnoException).code === 'EADDRINUSE';
+    throw busy ? new Error(`Port ${options.port} is in use; choose another with --port.`) : error;
+  }
   if (options.accessToken) seedAccessToken(playground.runtime, options.accessToken);
   console.log(`Playground: open ${playground.url} (the sidebar is on the right). Ctrl-C stops it.`);
 
@@ -104,6 +111,9 @@ async function runHeadless(options: StartOptions): Promise<void> {
     mkdirSync(dirname(options.out), { recursive: true });
     await runtime.saveXlsx(options.out);
     const seconds = ((Date.now() - started) / 1000).toFixed(1);
+    if (summary.rows === 0 && (options.worldFile || options.replayDir) && !options.today) {
+      console.error('No rows: a world or replay file holds data for its own dates; pass --today.');
+    }
     console.log(
       [
         `Pinterest Ads report refreshed into tab "${summary.tabName}"`,

@@ -24,7 +24,7 @@ export function startSandboxProcess(
   root: string,
   options: SandboxProcessOptions,
 ): Promise<SandboxProcess> {
-  const args = [join(root, 'build', 'dev', 'sandbox.cjs'), '--port', '0'];
+  const args = [join(root, 'build', 'dev', 'sandbox.cjs'), '--port', '0', '--exit-with-parent'];
   if (options.autoConsent !== false) args.push('--auto-consent');
   if (options.today) args.push('--today', options.today);
   if (options.seed !== undefined) args.push('--seed', String(options.seed));
@@ -32,7 +32,9 @@ export function startSandboxProcess(
   if (options.replayDir) args.push('--replay', options.replayDir);
   args.push(...(options.extraArgs ?? []));
 
-  const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+  // The child's stdin stays open while this process lives: it exits when that pipe closes,
+  // so a killed runner never leaves a sandbox behind.
+  const child = spawn(process.execPath, args, { stdio: ['pipe', 'pipe', 'pipe'] });
   let stderr = '';
   child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
 

@@ -22,6 +22,7 @@ const USAGE = `Usage: sandbox [options]
   --client-id X          app id (default 1484200000000001)
   --client-secret Y      app secret (default sandbox-secret)
   --access-token TOKEN   also accept this bearer token, with every scope
+  --exit-with-parent     stop when standard input closes (the process that started it ended)
   --analytics-per-minute N  analytics requests per token per minute (default 300)`;
 
 export class UsageError extends Error {}
@@ -111,6 +112,8 @@ export async function main(argv: string[] = process.argv.slice(2)): Promise<numb
     process.stdout.write(`${USAGE}\n`);
     return 0;
   }
+  const withParent = argv.includes('--exit-with-parent');
+  argv = argv.filter((arg) => arg !== '--exit-with-parent');
   let options: SandboxOptions;
   try {
     options = parseArgs(argv);
@@ -139,6 +142,9 @@ export async function main(argv: string[] = process.argv.slice(2)): Promise<numb
   };
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
+  if (withParent) {
+    process.stdin.on('end', stop).on('close', stop).resume();
+  }
 }
 
 if (require.main === module) {
