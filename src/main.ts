@@ -5,7 +5,8 @@ import { respond, type Result } from './app/boundary';
 import { completeConnect, connectionStatus, connectUrl, disconnect } from './app/connection';
 import type { ConnectionStatus } from './app/connection';
 import { pinterestClient, type AppContext } from './app/context';
-import type { RefreshSummary } from './app/refresh';
+import { writeDictionary, type RefreshSummary } from './app/refresh';
+import { DICTIONARY_TAB } from './core/sheet/dictionary';
 import { refreshNow, runScheduled, setSchedule as updateSchedule } from './app/schedule';
 import { deleteReport as remove, listReports as allReports, loadReport } from './app/report-store';
 import { readStatus, saveReport as save } from './app/report-store';
@@ -87,7 +88,7 @@ export function listAdAccounts(): Result<AdAccount[]> {
 
 export function listReports(): Result<{ report: ReportDefinition; status: ReportStatus }[]> {
   return respond(appsScriptLogger, () => {
-    const store = appsScriptContext().documentProperties;
+    const store = appsScriptContext().settings;
     return allReports(store).map((report) => ({ report, status: readStatus(store, report.id) }));
   });
 }
@@ -95,7 +96,7 @@ export function listReports(): Result<{ report: ReportDefinition; status: Report
 export function saveReport(input: unknown): Result<ReportDefinition> {
   return respond(appsScriptLogger, () => {
     const context = appsScriptContext();
-    return save(context.documentProperties, context.workbook, input, today(context));
+    return save(context.settings, context.workbook, input, today(context));
   });
 }
 
@@ -114,13 +115,15 @@ export function createDefaultReport(): Result<ReportDefinition> {
       granularity: 'DAY',
       attribution: DEFAULT_ATTRIBUTION,
     };
-    return save(context.documentProperties, context.workbook, report, today(context));
+    return save(context.settings, context.workbook, report, today(context));
   });
 }
 
 export function deleteReport(reportId: string): Result<null> {
   return respond(appsScriptLogger, () => {
-    remove(appsScriptContext().documentProperties, String(reportId));
+    const context = appsScriptContext();
+    remove(context.settings, String(reportId));
+    if (context.workbook.sheetId(DICTIONARY_TAB) !== undefined) writeDictionary(context);
     return null;
   });
 }
@@ -128,7 +131,7 @@ export function deleteReport(reportId: string): Result<null> {
 export function refreshReport(reportId: string): Result<RefreshSummary> {
   return respond(appsScriptLogger, () => {
     const context = appsScriptContext();
-    return refreshNow(context, loadReport(context.documentProperties, String(reportId)));
+    return refreshNow(context, loadReport(context.settings, String(reportId)));
   });
 }
 
@@ -136,7 +139,7 @@ export function refreshReport(reportId: string): Result<RefreshSummary> {
 export function refreshAllReports(): Result<Result<RefreshSummary>[]> {
   return respond(appsScriptLogger, () => {
     const context = appsScriptContext();
-    return allReports(context.documentProperties).map((report) =>
+    return allReports(context.settings).map((report) =>
       respond(appsScriptLogger, () => refreshNow(context, report)),
     );
   });

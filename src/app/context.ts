@@ -10,8 +10,11 @@ export interface AppContext {
   clock: Clock;
   logger: Logger;
   scriptProperties: KeyValueStore;
-  /** Report definitions and statuses travel with the spreadsheet. */
-  documentProperties: KeyValueStore;
+  /**
+   * The spreadsheet's own settings: report definitions and statuses, travelling with it (kept
+   * in a hidden tab, since a time-driven run cannot reach document properties).
+   */
+  settings: KeyValueStore;
   workbook: Workbook;
   auth: PinterestAuth;
   /** This user's own settings and counters (never the Pinterest token: the library keeps it). */

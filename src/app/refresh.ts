@@ -10,7 +10,7 @@ import type { PinterestClient } from '../core/pinterest/client';
 import type { AnalyticsRow } from '../core/pinterest/types';
 import type { ReportDefinition } from '../core/report/definition';
 import { mergeTable } from '../core/report/merge';
-import { mergeRows, shapeTable, tableColumns, type TableColumn } from '../core/report/shape';
+import { mergeRows, shapeTable } from '../core/report/shape';
 import { DICTIONARY_TAB, dictionaryWrite } from '../core/sheet/dictionary';
 import { toSheetWrite } from '../core/sheet/format';
 import { executionBudget, recordFetches, type Budget } from './budget';
@@ -49,13 +49,13 @@ export function refreshReport(
   reportId: string,
   budget?: Budget,
 ): RefreshSummary {
-  const definition = loadReport(context.documentProperties, reportId);
+  const definition = loadReport(context.settings, reportId);
   const started = context.clock.now();
-  const status = readStatus(context.documentProperties, reportId);
+  const status = readStatus(context.settings, reportId);
   const client = pinterestClient(context);
   const allowance = budget ?? executionBudget(context.clock, context.userProperties, started);
   const save = (next: ReportStatus) =>
-    writeStatus(context.documentProperties, reportId, {
+    writeStatus(context.settings, reportId, {
       ...next,
       lastAttempt: started.toISOString(),
     });
@@ -163,7 +163,7 @@ function finish(
 
   const tab = resolveReportTab(context.workbook, definition, status);
   if (tab.tabName !== definition.tabName) {
-    putReport(context.documentProperties, { ...definition, tabName: tab.tabName });
+    putReport(context.settings, { ...definition, tabName: tab.tabName });
   }
   const existing = job.window.rebuild ? undefined : context.workbook.readSheet(tab.tabName);
   const table = mergeTable({ existing, fresh, level: definition.level, window: job.window });
@@ -221,10 +221,8 @@ function baseSummary(
   };
 }
 
-function writeDictionary(context: AppContext): void {
-  const tabs = new Map<string, TableColumn[]>();
-  for (const report of listReports(context.documentProperties)) {
-    tabs.set(report.tabName, tableColumns(report));
-  }
-  context.workbook.writeSheet(DICTIONARY_TAB, dictionaryWrite(tabs));
+/** Rewrites the data dictionary for the spreadsheet's reports as they are now. */
+export function writeDictionary(context: AppContext): void {
+  const reports = listReports(context.settings);
+  context.workbook.writeSheet(DICTIONARY_TAB, dictionaryWrite(reports));
 }

@@ -1,5 +1,5 @@
-// Report definitions and their last refresh status, saved in the spreadsheet's document
-// properties so every collaborator and every later session sees them.
+// Report definitions and their last refresh status, saved in the spreadsheet's settings (a hidden
+// tab) so every collaborator, every later session and the scheduled run see them.
 
 import { AddonError } from '../core/errors';
 import { checkReach } from '../core/pinterest/plan';

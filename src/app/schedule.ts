@@ -73,15 +73,15 @@ export function withRefreshLock<T>(context: AppContext, work: () => T): T {
   if (!context.lock.tryLock(LOCK_WAIT_MS)) throw running;
   try {
     const now = context.clock.now().getTime();
-    if (Number(context.documentProperties.get(LEASE_KEY) ?? 0) > now) throw running;
-    context.documentProperties.set(LEASE_KEY, String(now + LEASE_MS));
+    if (Number(context.settings.get(LEASE_KEY) ?? 0) > now) throw running;
+    context.settings.set(LEASE_KEY, String(now + LEASE_MS));
   } finally {
     context.lock.release();
   }
   try {
     return work();
   } finally {
-    context.documentProperties.delete(LEASE_KEY);
+    context.settings.delete(LEASE_KEY);
   }
 }
 
@@ -133,8 +133,8 @@ export function runScheduled(context: AppContext): RunLogEntry[] {
   return withRefreshLock(context, () => {
     const runStarted = context.clock.now();
     const budget = executionBudget(context.clock, context.userProperties, runStarted);
-    const due = listReports(context.documentProperties)
-      .map((report) => ({ report, status: readStatus(context.documentProperties, report.id) }))
+    const due = listReports(context.settings)
+      .map((report) => ({ report, status: readStatus(context.settings, report.id) }))
       .filter(({ status }) => isDue(status, schedule, context))
       .sort((a, b) => Number(Boolean(b.status.pending)) - Number(Boolean(a.status.pending)));
 
@@ -166,7 +166,7 @@ function notifyFailures(context: AppContext, failures: RunLogEntry[]): void {
   if (failures.length === 0) return;
   const key = 'mail.lastFailureNotice';
   const today = context.clock.local(context.clock.now()).date;
-  if (context.documentProperties.get(key) === today) return;
+  if (context.settings.get(key) === today) return;
   const lines = failures.map((entry) => `- ${entry.tab}: ${entry.message}`);
   context.mailer.send(
     'Pinterest Ads: a scheduled refresh failed',
@@ -174,5 +174,5 @@ function notifyFailures(context: AppContext, failures: RunLogEntry[]): void {
       `${lines.join('\n')}\n\nOpen the spreadsheet, then Extensions → Pinterest Ads → Open to ` +
       'see the details and what to do. You get this message at most once a day.',
   );
-  context.documentProperties.set(key, today);
+  context.settings.set(key, today);
 }

@@ -18,7 +18,7 @@ export function appsScriptContext(
     clock: spreadsheetClock(spreadsheet),
     logger: appsScriptLogger,
     scriptProperties,
-    documentProperties: sheetStore(spreadsheet),
+    settings: sheetStore(spreadsheet),
     workbook: spreadsheetWorkbook(spreadsheet),
     auth: oauthPinterestAuth(() => readConfig(scriptProperties)),
     userProperties: propertiesStore(PropertiesService.getUserProperties()),

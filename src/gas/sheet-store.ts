@@ -25,6 +25,8 @@ export function sheetStore(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet
     if (!sheet) {
       sheet = spreadsheet.insertSheet(SETTINGS_TAB);
       sheet.hideSheet();
+      // Editing the tab by hand asks for confirmation first: it holds every report's definition.
+      sheet.protect().setWarningOnly(true);
     }
     const rows = [...values.entries()];
     if (sheet.getMaxRows() < rows.length) {

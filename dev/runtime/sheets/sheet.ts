@@ -224,6 +224,23 @@ export class Sheet {
     return this.#model.hidden;
   }
 
+  /**
+   * Sheet protection as a record only: the runtime has one user, so a protection never
+   * blocks anything; it is kept so tests can see that a tab was protected and how.
+   */
+  protect(): { setWarningOnly(on: boolean): unknown; isWarningOnly(): boolean } {
+    const model = this.#model as { protection?: { warningOnly: boolean } };
+    model.protection ??= { warningOnly: false };
+    const protection = {
+      setWarningOnly: (on: boolean) => {
+        model.protection!.warningOnly = Boolean(on);
+        return protection;
+      },
+      isWarningOnly: () => model.protection!.warningOnly,
+    };
+    return protection;
+  }
+
   activate(): Sheet {
     this.#book.activeSheet = this.#model;
     return this;

@@ -1,14 +1,18 @@
-// The data dictionary tab: one row per column that any report writes, so a reader (or an AI
-// assistant reading the Sheet) knows what each header means and in which unit it is.
+// The data dictionary tab: for every report tab, the settings behind it and one row per column
+// with its meaning and unit, so a reader (or an AI assistant reading the Sheet) knows exactly
+// what each number is.
 
 import type { CellValue, SheetWrite } from '../../ports';
-import type { ColumnKind, TableColumn } from '../report/shape';
+import { findField } from '../catalog/fields';
+import type { ReportDefinition } from '../report/definition';
+import { DATA_STATUS_HEADER, tableColumns, type ColumnKind } from '../report/shape';
+import { lookbackDays } from '../report/window';
 import { TEXT_FORMAT } from './format';
 
 export const DICTIONARY_TAB = 'Data dictionary';
 
 const UNIT_WORDS: Record<ColumnKind, string> = {
-  date: 'Calendar date in UTC (Pinterest reports days in UTC)',
+  date: 'Calendar date in UTC (Pinterest reports days in UTC); for weeks and months, the first day of the period, which is clipped to the report range',
   id: 'Identifier, kept as text so no digit is lost',
   text: 'Text exactly as Pinterest sent it',
   count: 'Count',
@@ -19,13 +23,37 @@ const UNIT_WORDS: Record<ColumnKind, string> = {
   seconds: 'Seconds',
 };
 
-/** Builds the dictionary from the columns of every report tab (tab name → its columns). */
-export function dictionaryWrite(tabs: Map<string, TableColumn[]>): SheetWrite {
-  const header = ['Tab', 'Column header', 'Pinterest API column', 'Unit'];
+/** What the report's settings mean for its numbers, in one line. */
+export function describeSettings(report: ReportDefinition): string {
+  const a = report.attribution;
+  const when = a.conversionReportTime === 'TIME_OF_AD_ACTION' ? 'the ad action' : 'the conversion';
+  const range =
+    report.dateRange.preset === 'CUSTOM'
+      ? `${report.dateRange.startDate} to ${report.dateRange.endDate}`
+      : report.dateRange.preset.toLowerCase().replace(/_/g, ' ');
+  return (
+    `Level ${report.level.toLowerCase().replace('_', ' ')}; ${range}; one row per ` +
+    `${report.granularity.toLowerCase()}; attribution windows: click ${a.clickWindowDays} d, ` +
+    `engagement ${a.engagementWindowDays} d, view ${a.viewWindowDays} d; conversions counted on ` +
+    `the day of ${when}; the last ${lookbackDays(report)} days are pulled again on every refresh.`
+  );
+}
+
+const STATUS_WORDS =
+  'provisional: the row falls inside the days pulled again on every refresh, or Pinterest has ' +
+  'not yet called its conversions final, so its numbers may still change; final: settled';
+
+export function dictionaryWrite(reports: ReportDefinition[]): SheetWrite {
+  const header = ['Tab', 'Column header', 'Pinterest API column', 'Meaning and unit'];
   const rows: CellValue[][] = [];
-  for (const [tab, columns] of tabs) {
-    for (const column of columns) {
-      rows.push([tab, column.header, column.column ?? '', UNIT_WORDS[column.kind]]);
+  for (const report of reports) {
+    rows.push([report.tabName, '(report settings)', '', describeSettings(report)]);
+    for (const column of tableColumns(report)) {
+      const meaning =
+        column.header === DATA_STATUS_HEADER
+          ? STATUS_WORDS
+          : `${column.column ? `${findField(column.column)?.category}: ` : ''}${UNIT_WORDS[column.kind]}`;
+      rows.push([report.tabName, column.header, column.column ?? '', meaning]);
     }
   }
   return {
