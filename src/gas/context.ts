@@ -20,7 +20,7 @@ export function appsScriptContext(
     scriptProperties,
     settings: sheetStore(spreadsheet),
     workbook: spreadsheetWorkbook(spreadsheet),
-    auth: oauthPinterestAuth(() => readConfig(scriptProperties)),
+    auth: oauthPinterestAuth(() => readConfig(scriptProperties), appsScriptLogger),
     userProperties: propertiesStore(PropertiesService.getUserProperties()),
     lock: userLock(),
     scheduler: scheduler(spreadsheet),

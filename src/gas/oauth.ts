@@ -4,7 +4,7 @@
 import { AddonError } from '../core/errors';
 import type { Config } from '../app/config';
 import { PINTEREST_SCOPES } from '../app/config';
-import type { PinterestAuth } from '../ports';
+import type { Logger, PinterestAuth } from '../ports';
 
 const SERVICE_NAME = 'pinterest';
 /** The top-level function Google calls at /usercallback. */
@@ -52,7 +52,7 @@ function withoutBodyCredentials(
   return copy as unknown as GoogleAppsScriptOAuth2.TokenPayload;
 }
 
-export function oauthPinterestAuth(config: () => Config): PinterestAuth {
+export function oauthPinterestAuth(config: () => Config, logger: Logger): PinterestAuth {
   let service: GoogleAppsScriptOAuth2.OAuth2Service | undefined;
   const get = () => (service ??= createService(config()));
 
@@ -82,7 +82,7 @@ export function oauthPinterestAuth(config: () => Config): PinterestAuth {
           return true;
         } catch (error) {
           // The library's message names the provider's answer, never the token itself.
-          console.warn(`Pinterest token refresh failed: ${String(error)}`);
+          logger.warn(`Pinterest token refresh failed: ${String(error)}`);
           return false;
         }
       },

@@ -171,7 +171,7 @@ export function fillForm(report: ReportDefinition | undefined, newTabName: strin
 export function readForm(id: string): unknown {
   const value = (fieldId: string) => byId<HTMLInputElement | HTMLSelectElement>(fieldId).value;
   const preset = value('datePreset');
-  // The fields list keeps the catalog's order; a user's own order is not offered yet.
+  // Limitation: fields keep the catalog's order; a user's own order is not offered yet.
   return {
     id,
     tabName: value('tabName'),

@@ -42,13 +42,19 @@ async function refreshConnection(): Promise<boolean> {
   }
 }
 
+/** Each Connect click starts a new wait; an older one stops when it sees a newer one. */
+let connectAttempt = 0;
+
 async function connect(): Promise<void> {
+  const attempt = ++connectAttempt;
   try {
     const url = await call('getConnectUrl');
     window.open(url, '_blank');
-    byId('connection-text').textContent = 'Waiting for you to allow access in the Pinterest tab…';
+    byId('connection-text').textContent =
+      'Waiting for you to allow access in the Pinterest tab… If you declined or closed it, ' +
+      'click Connect Pinterest again.';
     const deadline = Date.now() + CONNECT_WAIT_MS;
-    while (Date.now() < deadline) {
+    while (Date.now() < deadline && attempt === connectAttempt) {
       await new Promise((resolve) => setTimeout(resolve, CONNECT_POLL_MS));
       if (await refreshConnection())
         return void (await Promise.all([loadReports(), loadSchedule()]));
@@ -59,7 +65,12 @@ async function connect(): Promise<void> {
 }
 
 async function disconnect(): Promise<void> {
-  await call('disconnectPinterest');
+  try {
+    await call('disconnectPinterest');
+  } catch (error) {
+    byId('connection-text').textContent = describeError(error);
+    return;
+  }
   await refreshConnection();
 }
 

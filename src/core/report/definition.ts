@@ -38,7 +38,7 @@ export interface ReportDefinition {
   tabName: string;
   adAccountIds: string[];
   level: Level;
-  /** Metric columns, API names, in the order the user chose. */
+  /** Metric columns, API names, in the order they are shown. */
   columns: string[];
   dateRange: DateRange;
   granularity: Granularity;
@@ -71,7 +71,10 @@ export const DEFAULT_COLUMNS = [
 const MAX_TAB_NAME = 100;
 const MAX_ACCOUNTS = 50;
 
-/** Resolves a date range to inclusive UTC dates, relative to today (which is never included). */
+/**
+ * Resolves a date range to inclusive UTC dates, relative to today. Today is left out (its
+ * numbers are not in yet), except by "this month" on the 1st, which has no other day.
+ */
 export function resolveDateRange(range: DateRange, today: string): { start: string; end: string } {
   const yesterday = addDays(today, -1);
   const lastDays = (days: number) => ({ start: addDays(today, -days), end: yesterday });
@@ -116,11 +119,15 @@ export function validateReport(input: unknown): ReportDefinition {
 
   const tabName = typeof raw.tabName === 'string' ? raw.tabName.trim() : '';
   if (!tabName) fail('tabName', 'Give the report a tab name.');
-  if (tabName.length > MAX_TAB_NAME) fail('tabName', 'Use a tab name of at most 100 characters.');
+  if (tabName.length > MAX_TAB_NAME) {
+    fail('tabName', `Use a tab name of at most ${MAX_TAB_NAME} characters.`);
+  }
 
   const accounts = Array.isArray(raw.adAccountIds) ? raw.adAccountIds : [];
   if (accounts.length === 0) fail('adAccountIds', 'Choose at least one ad account.');
-  if (accounts.length > MAX_ACCOUNTS) fail('adAccountIds', 'Choose at most 50 ad accounts.');
+  if (accounts.length > MAX_ACCOUNTS) {
+    fail('adAccountIds', `Choose at most ${MAX_ACCOUNTS} ad accounts.`);
+  }
   if (!accounts.every((a) => typeof a === 'string' && /^\d{1,18}$/.test(a))) {
     fail('adAccountIds', 'An ad account id is not valid. Reload the account list.');
   }

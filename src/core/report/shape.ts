@@ -63,6 +63,11 @@ export function mergeRows(requests: AnalyticsRequest[], results: AnalyticsRow[][
   return [...merged.values()];
 }
 
+/** The last column: whether a row's numbers may still change. */
+export const DATA_STATUS_HEADER = 'Data status';
+export const PROVISIONAL = 'provisional';
+export const FINAL = 'final';
+
 export function tableColumns(definition: ReportDefinition): TableColumn[] {
   const columns: TableColumn[] = [
     { header: DATE_HEADERS[definition.granularity], kind: 'date' },
@@ -78,18 +83,16 @@ export function tableColumns(definition: ReportDefinition): TableColumn[] {
       { header: `${word} status`, kind: 'text' },
     );
   }
+  const fixed = new Set(columns.map((column) => column.header));
   for (const column of definition.columns) {
     const field = findField(column) as Field;
-    columns.push({ header: field.label, kind: field.unit, column });
+    // A field that repeats a fixed column (Ad account ID…) keeps a header of its own.
+    const header = fixed.has(field.label) ? `${field.label} (API field)` : field.label;
+    columns.push({ header, kind: field.unit, column });
   }
   columns.push({ header: DATA_STATUS_HEADER, kind: 'text' });
   return columns;
 }
-
-/** The last column: whether a row's numbers may still change. */
-export const DATA_STATUS_HEADER = 'Data status';
-export const PROVISIONAL = 'provisional';
-export const FINAL = 'final';
 
 /** The last day a row's bucket covers, within the range. */
 function bucketEnd(date: string, granularity: Granularity, rangeEnd: string): string {
