@@ -132,5 +132,13 @@ async function runHeadless(options: StartOptions): Promise<void> {
 
 main().catch((error: unknown) => {
   console.error(error instanceof Error ? error.message : String(error));
+  const args = process.argv.slice(2);
+  const recorded = args.includes('--world') || args.includes('--replay');
+  if (recorded && !args.includes('--today')) {
+    console.error(
+      'A world or replay file holds data for its own dates: pass --today (the examples in ' +
+        'dev/sandbox/examples use --today 2026-03-10).',
+    );
+  }
   process.exitCode = 1;
 });

@@ -162,6 +162,9 @@ export function fillForm(report: ReportDefinition | undefined, newTabName: strin
   for (const [key, value] of Object.entries(attribution)) {
     byId<HTMLSelectElement>(key).value = String(value);
   }
+  // Settings that differ from Pinterest's defaults are shown, not tucked away.
+  const custom = JSON.stringify(attribution) !== JSON.stringify(DEFAULT_ATTRIBUTION);
+  byId<HTMLDetailsElement>('attribution-details').open = custom || Boolean(report?.lookbackDays);
   byId<HTMLInputElement>('lookbackDays').value = report?.lookbackDays?.toString() ?? '';
   updateFieldCount();
   showCustomDates();

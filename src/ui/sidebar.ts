@@ -74,19 +74,22 @@ async function disconnect(): Promise<void> {
   await refreshConnection();
 }
 
+/** Times are shown in UTC, like the tabs and the refresh log. */
+function utc(iso: string): string {
+  return `${iso.slice(0, 16).replace('T', ' ')} UTC`;
+}
+
 function describe(listing: ReportListing): string {
   const { status } = listing;
   const parts: string[] = [];
   if (status.lastSuccess) {
-    const when = new Date(status.lastSuccess).toLocaleString();
+    const when = utc(status.lastSuccess);
     const through = status.dataThrough ? `, data through ${status.dataThrough} (UTC)` : '';
     parts.push(`Refreshed ${when}: ${status.rows ?? 0} rows${through}.`);
   } else parts.push('Not refreshed yet.');
   if (status.pending) parts.push('A refresh is half-way; the next run continues it.');
   if (status.parkedUntil) {
-    parts.push(
-      `Pinterest asked to wait: continuing after ${new Date(status.parkedUntil).toLocaleString()}.`,
-    );
+    parts.push(`Pinterest asked to wait: continuing after ${utc(status.parkedUntil)}.`);
   }
   if (status.lastError) parts.push(`Last refresh failed: ${status.lastError.message}`);
   if (status.notice) parts.push(status.notice);
@@ -181,6 +184,10 @@ async function deleteReport(id: string, button: HTMLButtonElement): Promise<void
   if (button.dataset.confirm !== 'yes') {
     button.dataset.confirm = 'yes';
     button.textContent = 'Confirm delete';
+    setTimeout(() => {
+      button.dataset.confirm = '';
+      button.textContent = 'Delete';
+    }, 5000);
     return;
   }
   try {
