@@ -49,6 +49,18 @@ describe('lookback', () => {
     expect(refreshWindow(changed, '2026-12-04', shapeKey(report)).rebuild).toBe(true);
   });
 
+  it('leaves a week alone when the API no longer reaches its Monday', () => {
+    const weekly = {
+      ...report,
+      dateRange: { preset: 'LAST_90_DAYS' as const },
+      granularity: 'WEEK' as const,
+      lookbackDays: 90,
+    };
+    const window = refreshWindow(weekly, '2026-12-04', shapeKey(weekly));
+    // 90 days back is Saturday 2026-09-05; that week's Monday is out of reach.
+    expect(window.start).toBe('2026-09-07');
+  });
+
   it('starts a weekly window on a Monday so no week is pulled in part', () => {
     const weekly = { ...report, granularity: 'WEEK' as const, lookbackDays: 3 };
     const window = refreshWindow(weekly, '2026-12-04', shapeKey(weekly));

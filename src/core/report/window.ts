@@ -4,6 +4,7 @@
 // rows; older rows stay in the tab, so its history can grow past the API's 90-day reach.
 
 import { addDays, firstOfMonth } from '../dates';
+import type { Granularity } from '../pinterest/limits';
 import { earliestSyncStart } from '../pinterest/plan';
 import type { Attribution } from '../pinterest/types';
 import { resolveDateRange, type ReportDefinition } from './definition';
@@ -70,12 +71,28 @@ export function refreshWindow(
   if (rebuild) return { start: range.start, end: range.end, rebuild, provisionalFrom };
 
   let start = provisionalFrom > range.start ? provisionalFrom : range.start;
-  if (report.granularity === 'WEEK') start = mondayOf(start);
-  if (report.granularity === 'MONTH') start = firstOfMonth(start);
+  start = bucketStart(start, report.granularity);
   const earliest = earliestSyncStart(today);
-  if (start < earliest) start = earliest;
+  if (start < earliest) {
+    // The API no longer reaches the start of that week or month: leave the bucket as the tab
+    // holds it (complete) rather than replace it with the part still in reach.
+    start = report.granularity === 'DAY' ? earliest : nextBucketStart(earliest, report.granularity);
+  }
   if (start < range.start) start = range.start;
   return { start, end: range.end, rebuild, provisionalFrom };
+}
+
+function bucketStart(isoDate: string, granularity: Granularity): string {
+  if (granularity === 'WEEK') return mondayOf(isoDate);
+  if (granularity === 'MONTH') return firstOfMonth(isoDate);
+  return isoDate;
+}
+
+/** The first bucket that starts on or after a date. */
+function nextBucketStart(isoDate: string, granularity: Granularity): string {
+  const start = bucketStart(isoDate, granularity);
+  if (start === isoDate) return start;
+  return granularity === 'WEEK' ? addDays(start, 7) : firstOfMonth(addDays(start, 32));
 }
 
 function mondayOf(isoDate: string): string {
