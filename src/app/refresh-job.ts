@@ -2,6 +2,7 @@
 // plan) and what it has fetched so far. It is saved in the spreadsheet between executions, so a
 // refresh too long for one execution continues in the next.
 
+import { addDays, daysBetween } from '../core/dates';
 import { AddonError } from '../core/errors';
 import type { PinterestClient } from '../core/pinterest/client';
 import { planAnalytics } from '../core/pinterest/plan';
@@ -23,7 +24,13 @@ export interface RefreshJob {
 }
 
 export const jobKey = (reportId: string) => `job ${reportId}`;
-/** The saved job when it still fits the report and the day, else a newly planned one. */
+/**
+ * A saved job is finished even a few days later (a job larger than a day's quota needs that);
+ * older ones are planned again, since their dates have moved too far.
+ */
+const JOB_MAX_AGE_DAYS = 3;
+
+/** The saved job when it still fits the report, else a newly planned one. */
 export function currentJob(
   context: AppContext,
   client: PinterestClient,
@@ -34,9 +41,19 @@ export function currentJob(
   const saved = context.workbook.readBlob(jobKey(definition.id));
   if (saved) {
     const job = JSON.parse(saved) as RefreshJob;
-    if (job.shapeKey === shapeKey(definition) && job.today === today) return job;
+    const fresh = daysBetween(job.today, today) < JOB_MAX_AGE_DAYS;
+    if (job.shapeKey === shapeKey(definition) && fresh) return job;
   }
-  const window = refreshWindow(definition, today, status.shapeKey);
+  // A tab deleted by hand is rebuilt whole, not just its lookback.
+  const tabKept = status.sheetId !== undefined && context.workbook.sheetName(status.sheetId);
+  const notFinalFrom = status.conversionsFinalThrough
+    ? addDays(status.conversionsFinalThrough, 1)
+    : undefined;
+  const previous =
+    tabKept && status.shapeKey && status.dataFrom
+      ? { shapeKey: status.shapeKey, dataFrom: status.dataFrom, notFinalFrom }
+      : undefined;
+  const window = refreshWindow(definition, today, previous);
   const accounts = reportAccounts(client, definition);
   const { idsByAccount, entities } = listEntities(client, definition, accounts);
   const plan = planAnalytics(

@@ -10,7 +10,8 @@ import type { PinterestClient } from '../core/pinterest/client';
 import type { AnalyticsRow } from '../core/pinterest/types';
 import type { ReportDefinition } from '../core/report/definition';
 import { mergeTable } from '../core/report/merge';
-import { mergeRows, shapeTable } from '../core/report/shape';
+import { dataStatus, mergeRows, shapeTable } from '../core/report/shape';
+import { lookbackDays } from '../core/report/window';
 import { DICTIONARY_TAB, dictionaryWrite } from '../core/sheet/dictionary';
 import { toSheetWrite } from '../core/sheet/format';
 import { executionBudget, recordFetches, type Budget } from './budget';
@@ -77,6 +78,7 @@ export function refreshReport(
           lastSuccess: started.toISOString(),
           rows: summary.rows,
           shapeKey: job.shapeKey,
+          dataFrom: job.window.rebuild ? job.window.start : (status.dataFrom ?? job.window.start),
           dataThrough: job.window.end,
           sheetName: summary.tabName,
           sheetId: context.workbook.sheetId(summary.tabName),
@@ -150,7 +152,7 @@ function finish(
   job: RefreshJob,
   started: Date,
 ): RefreshSummary {
-  const provisionalFrom = provisionalBoundary(client, job, status);
+  const provisionalFrom = provisionalBoundary(client, definition, job, status);
   const fresh = shapeTable({
     definition,
     startDate: job.window.start,
@@ -166,7 +168,17 @@ function finish(
     putReport(context.settings, { ...definition, tabName: tab.tabName });
   }
   const existing = job.window.rebuild ? undefined : context.workbook.readSheet(tab.tabName);
-  const table = mergeTable({ existing, fresh, level: definition.level, window: job.window });
+  const merged = mergeTable({ existing, fresh, level: definition.level, window: job.window });
+  // Kept rows age too: one that left the lookback becomes final.
+  const statusColumn = merged.columns.length - 1;
+  const table = {
+    ...merged,
+    rows: merged.rows.map((row) => {
+      const date = String(row[0]);
+      const mark = dataStatus(date, definition.granularity, job.window.end, provisionalFrom);
+      return row[statusColumn] === mark ? row : [...row.slice(0, statusColumn), mark];
+    }),
+  };
   context.workbook.writeSheet(tab.tabName, toSheetWrite(table));
   context.workbook.deleteBlob(jobKey(definition.id));
   writeDictionary(context);
@@ -184,8 +196,13 @@ function finish(
  * Rows from this date on are provisional: the lookback says so, and so does Pinterest when it
  * reports a recent day's conversions as not yet final.
  */
-function provisionalBoundary(client: PinterestClient, job: RefreshJob, status: ReportStatus) {
-  let boundary = job.window.provisionalFrom;
+function provisionalBoundary(
+  client: PinterestClient,
+  definition: ReportDefinition,
+  job: RefreshJob,
+  status: ReportStatus,
+) {
+  let boundary = addDays(job.today, -lookbackDays(definition));
   const yesterday = addDays(job.today, -1);
   for (let date = yesterday; date >= addDays(yesterday, -3); date = addDays(date, -1)) {
     if (status.conversionsFinalThrough && date <= status.conversionsFinalThrough) break;
@@ -197,6 +214,9 @@ function provisionalBoundary(client: PinterestClient, job: RefreshJob, status: R
     }
     if (date < boundary) boundary = date;
   }
+  // Days after the last one Pinterest called final stay provisional.
+  const final = status.conversionsFinalThrough;
+  if (final && addDays(final, 1) < boundary) boundary = addDays(final, 1);
   return boundary;
 }
 

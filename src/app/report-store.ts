@@ -24,7 +24,8 @@ export interface ReportStatus {
   notice?: string;
   /** The shape (level, fields, accounts…) of the rows in the tab; a change rebuilds it. */
   shapeKey?: string;
-  /** The last day the tab holds data for. */
+  /** The first and last days the tab holds data for (for the current definition). */
+  dataFrom?: string;
   dataThrough?: string;
   /** True while a refresh is saved half-way, to be continued by the next run. */
   pending?: boolean;

@@ -37,16 +37,27 @@ describe('lookback', () => {
 
   it('pulls only the lookback once the tab holds the same shape', () => {
     const short = { ...report, lookbackDays: 5 };
-    expect(refreshWindow(short, '2026-12-04', shapeKey(short))).toMatchObject({
+    const previous = { shapeKey: shapeKey(short), dataFrom: '2026-11-04' };
+    expect(refreshWindow(short, '2026-12-04', previous)).toMatchObject({
       start: '2026-11-29',
       end: '2026-12-03',
       rebuild: false,
     });
   });
 
+  it('still re-pulls days that left a short range, so they settle', () => {
+    const thisMonth = { ...report, dateRange: { preset: 'THIS_MONTH' as const }, lookbackDays: 3 };
+    const previous = { shapeKey: shapeKey(thisMonth), dataFrom: '2026-09-01' };
+    expect(refreshWindow(thisMonth, '2026-10-02', previous)).toMatchObject({
+      start: '2026-09-29',
+      end: '2026-10-01',
+    });
+  });
+
   it('rebuilds when the fields change', () => {
     const changed = { ...report, columns: ['PAID_IMPRESSION'] };
-    expect(refreshWindow(changed, '2026-12-04', shapeKey(report)).rebuild).toBe(true);
+    const previous = { shapeKey: shapeKey(report), dataFrom: '2026-11-04' };
+    expect(refreshWindow(changed, '2026-12-04', previous).rebuild).toBe(true);
   });
 
   it('leaves a week alone when the API no longer reaches its Monday', () => {
@@ -56,14 +67,16 @@ describe('lookback', () => {
       granularity: 'WEEK' as const,
       lookbackDays: 90,
     };
-    const window = refreshWindow(weekly, '2026-12-04', shapeKey(weekly));
+    const previous = { shapeKey: shapeKey(weekly), dataFrom: '2026-09-05' };
+    const window = refreshWindow(weekly, '2026-12-04', previous);
     // 90 days back is Saturday 2026-09-05; that week's Monday is out of reach.
     expect(window.start).toBe('2026-09-07');
   });
 
   it('starts a weekly window on a Monday so no week is pulled in part', () => {
     const weekly = { ...report, granularity: 'WEEK' as const, lookbackDays: 3 };
-    const window = refreshWindow(weekly, '2026-12-04', shapeKey(weekly));
+    const previous = { shapeKey: shapeKey(weekly), dataFrom: '2026-11-04' };
+    const window = refreshWindow(weekly, '2026-12-04', previous);
     expect(window.start).toBe('2026-11-30');
   });
 });

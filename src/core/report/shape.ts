@@ -94,6 +94,16 @@ export function tableColumns(definition: ReportDefinition): TableColumn[] {
   return columns;
 }
 
+/** Whether a row whose bucket starts on `date` may still change. */
+export function dataStatus(
+  date: string,
+  granularity: Granularity,
+  rangeEnd: string,
+  provisionalFrom: string,
+): string {
+  return bucketEnd(date, granularity, rangeEnd) >= provisionalFrom ? PROVISIONAL : FINAL;
+}
+
 /** The last day a row's bucket covers, within the range. */
 function bucketEnd(date: string, granularity: Granularity, rangeEnd: string): string {
   let end = date;
@@ -124,7 +134,10 @@ export function shapeTable(input: ShapeInput): Table {
   for (const { adAccountId, row } of input.rows) {
     const account = input.accounts.get(adAccountId);
     const currency = account?.currency ?? '';
-    const date = typeof row.DATE === 'string' ? row.DATE : input.startDate;
+    // A week or month cut by the start of the pull is dated by its first day pulled, so the
+    // part of it an earlier pull fetched keeps a row (and a key) of its own.
+    const bucket = typeof row.DATE === 'string' ? row.DATE : input.startDate;
+    const date = bucket < input.startDate ? input.startDate : bucket;
     const cells: CellValue[] = [date, adAccountId, account?.name ?? '', currency];
     if (definition.level !== 'AD_ACCOUNT') {
       const entityId = String(row[idColumn] ?? '');
@@ -134,8 +147,7 @@ export function shapeTable(input: ShapeInput): Table {
     for (const column of definition.columns) {
       cells.push(metricValue(findField(column) as Field, row[column]));
     }
-    const last = bucketEnd(date, definition.granularity, input.endDate);
-    cells.push(last >= input.provisionalFrom ? PROVISIONAL : FINAL);
+    cells.push(dataStatus(bucket, definition.granularity, input.endDate, input.provisionalFrom));
     shaped.push({ cells, currency, sortKey: rowKey(cells, definition.level) });
   }
 

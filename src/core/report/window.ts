@@ -55,31 +55,42 @@ export interface RefreshWindow {
   provisionalFrom: string;
 }
 
+/** What the tab holds from earlier refreshes of the same definition. */
+export interface PreviousPull {
+  shapeKey: string;
+  /** The first day the tab holds for this definition. */
+  dataFrom: string;
+  /** The first day Pinterest did not yet call final at the last refresh, if it said so. */
+  notFinalFrom?: string;
+}
+
 /**
- * The dates to pull now. A first refresh, or one after the report's shape changed, pulls the
- * whole range; later ones pull the range's part that falls inside the lookback (whole weeks or
- * months for those granularities) and keep the rest.
+ * The dates to pull now. A first refresh, one after the definition changed, or one whose tab
+ * is gone pulls the whole range. Later ones pull the lookback again, from the first day the
+ * tab holds (so a day that left a short range still settles), whole weeks or months at a time,
+ * and keep every other row.
  */
 export function refreshWindow(
   report: ReportDefinition,
   today: string,
-  previousShape: string | undefined,
+  previous: PreviousPull | undefined,
 ): RefreshWindow {
   const range = resolveDateRange(report.dateRange, today);
-  const provisionalFrom = addDays(today, -lookbackDays(report));
-  const rebuild = previousShape !== shapeKey(report) || report.granularity === 'TOTAL';
-  if (rebuild) return { start: range.start, end: range.end, rebuild, provisionalFrom };
+  const lookbackFrom = addDays(today, -lookbackDays(report));
+  const notFinal = previous?.notFinalFrom;
+  const provisionalFrom = notFinal && notFinal < lookbackFrom ? notFinal : lookbackFrom;
+  const rebuild =
+    !previous || previous.shapeKey !== shapeKey(report) || report.granularity === 'TOTAL';
+  if (rebuild) return { start: range.start, end: range.end, rebuild: true, provisionalFrom };
 
-  let start = provisionalFrom > range.start ? provisionalFrom : range.start;
-  start = bucketStart(start, report.granularity);
+  // The first day that may be pulled again: what the tab holds and the API still reaches.
   const earliest = earliestSyncStart(today);
-  if (start < earliest) {
-    // The API no longer reaches the start of that week or month: leave the bucket as the tab
-    // holds it (complete) rather than replace it with the part still in reach.
-    start = report.granularity === 'DAY' ? earliest : nextBucketStart(earliest, report.granularity);
-  }
-  if (start < range.start) start = range.start;
-  return { start, end: range.end, rebuild, provisionalFrom };
+  const floor = previous.dataFrom > earliest ? previous.dataFrom : earliest;
+  let start = bucketStart(provisionalFrom > floor ? provisionalFrom : floor, report.granularity);
+  // A week or month that began before the floor is left as the tab holds it, never replaced by
+  // the part still in reach.
+  if (start < floor) start = nextBucketStart(floor, report.granularity);
+  return { start, end: range.end, rebuild: false, provisionalFrom };
 }
 
 function bucketStart(isoDate: string, granularity: Granularity): string {
