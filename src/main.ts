@@ -6,6 +6,7 @@ import { completeConnect, connectionStatus, connectUrl, disconnect } from './app
 import type { ConnectionStatus } from './app/connection';
 import { pinterestClient, type AppContext } from './app/context';
 import { writeDictionary, type RefreshSummary } from './app/refresh';
+import { jobKey } from './app/refresh-job';
 import { DICTIONARY_TAB } from './core/sheet/dictionary';
 import { refreshNow, runScheduled, setSchedule as updateSchedule } from './app/schedule';
 import { deleteReport as remove, listReports as allReports, loadReport } from './app/report-store';
@@ -123,6 +124,7 @@ export function deleteReport(reportId: string): Result<null> {
   return respond(appsScriptLogger, () => {
     const context = appsScriptContext();
     remove(context.settings, String(reportId));
+    context.workbook.deleteBlob(jobKey(String(reportId)));
     if (context.workbook.sheetId(DICTIONARY_TAB) !== undefined) writeDictionary(context);
     return null;
   });

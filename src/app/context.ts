@@ -24,7 +24,8 @@ export interface AppContext {
   mailer: Mailer;
 }
 
-export function pinterestClient(context: AppContext): PinterestClient {
+/** A client for this execution; `deadline` (epoch ms) stops retry waits that would pass it. */
+export function pinterestClient(context: AppContext, deadline?: number): PinterestClient {
   const config = readConfig(context.scriptProperties);
   return new PinterestClient({
     apiBase: config.apiBase,
@@ -32,5 +33,6 @@ export function pinterestClient(context: AppContext): PinterestClient {
     tokens: context.auth.tokens,
     clock: context.clock,
     logger: context.logger,
+    deadline,
   });
 }

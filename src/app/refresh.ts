@@ -53,8 +53,8 @@ export function refreshReport(
   const definition = loadReport(context.settings, reportId);
   const started = context.clock.now();
   const status = readStatus(context.settings, reportId);
-  const client = pinterestClient(context);
   const allowance = budget ?? executionBudget(context.clock, context.userProperties, started);
+  const client = pinterestClient(context, allowance.deadline);
   const save = (next: ReportStatus) =>
     writeStatus(context.settings, reportId, {
       ...next,
@@ -99,8 +99,9 @@ export function refreshReport(
     save({
       ...status,
       pending: job?.results.some(Boolean) || status.pending,
+      requests: client.requestCount,
       lastError: { code: known.code, message: known.message },
-      parkedUntil: known.code === 'RATE_LIMITED' ? parkUntil(started, known) : undefined,
+      parkedUntil: parkUntil(started, known),
     });
     throw known;
   } finally {
@@ -108,8 +109,13 @@ export function refreshReport(
   }
 }
 
-/** When a throttled report may be tried again: as Pinterest asked, or in 15 minutes. */
-function parkUntil(now: Date, error: AddonError): string {
+/**
+ * When a report held back by a quota may be tried again: as Pinterest asked (or in 15 minutes)
+ * when throttled, the next UTC day when Google's UrlFetch quota is spent; otherwise not held.
+ */
+function parkUntil(now: Date, error: AddonError): string | undefined {
+  if (error.code === 'QUOTA_EXHAUSTED') return `${addDays(toIsoDate(now), 1)}T00:00:00.000Z`;
+  if (error.code !== 'RATE_LIMITED') return undefined;
   const wait = error.retryAfterSeconds ? error.retryAfterSeconds * 1000 : DEFAULT_PARK_MS;
   return new Date(now.getTime() + wait).toISOString();
 }

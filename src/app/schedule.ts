@@ -114,10 +114,9 @@ export function refreshNow(context: AppContext, report: ReportDefinition): Refre
       appendRunLog(context.workbook, [logEntry(report, 'manual', started, context, { summary })]);
       return summary;
     } catch (error) {
-      const failure = error as AddonError;
-      appendRunLog(context.workbook, [
-        logEntry(report, 'manual', started, context, { error: failure }),
-      ]);
+      const entry = logEntry(report, 'manual', started, context, { error: error as AddonError });
+      entry.requests = readStatus(context.settings, report.id).requests ?? 0;
+      appendRunLog(context.workbook, [entry]);
       throw error;
     }
   });
@@ -138,24 +137,27 @@ export function runScheduled(context: AppContext): RunLogEntry[] {
       .filter(({ status }) => isDue(status, schedule, context))
       .sort((a, b) => Number(Boolean(b.status.pending)) - Number(Boolean(a.status.pending)));
 
+    // Each report's outcome is logged as soon as it is known, so a run that Apps Script stops
+    // later still leaves its record.
     const entries: RunLogEntry[] = [];
     const failures: RunLogEntry[] = [];
     for (const { report } of due) {
       if (context.clock.now().getTime() >= budget.deadline || budget.fetchesLeft <= 0) break;
       const started = context.clock.now();
+      let entry: RunLogEntry;
       try {
         const summary = refreshReport(context, report.id, budget);
-        budget.fetchesLeft -= summary.requests;
-        entries.push(logEntry(report, 'scheduled', started, context, { summary }));
+        entry = logEntry(report, 'scheduled', started, context, { summary });
       } catch (error) {
-        const entry = logEntry(report, 'scheduled', started, context, {
-          error: error as AddonError,
-        });
-        entries.push(entry);
-        if ((error as AddonError).code !== 'RATE_LIMITED') failures.push(entry);
+        entry = logEntry(report, 'scheduled', started, context, { error: error as AddonError });
+        entry.requests = readStatus(context.settings, report.id).requests ?? 0;
+        const held = ['RATE_LIMITED', 'QUOTA_EXHAUSTED'].includes((error as AddonError).code);
+        if (!held) failures.push(entry);
       }
+      budget.fetchesLeft -= entry.requests;
+      appendRunLog(context.workbook, [entry]);
+      entries.push(entry);
     }
-    appendRunLog(context.workbook, entries);
     notifyFailures(context, failures);
     return entries;
   });

@@ -29,12 +29,19 @@ export interface ClientOptions {
   retryPolicy?: RetryPolicy;
   /** Requests sent together in one fetchAll. */
   batchSize?: number;
+  /** Epoch ms after which the client waits for nothing: a retry that would end later fails. */
+  deadline?: number;
 }
+
+/**
+ * When requests were sent in this execution, for pacing: shared by every client (one a report),
+ * since Pinterest counts per user, not per report. Apps Script starts each execution afresh.
+ */
+const SENT_AT: number[] = [];
 
 export class PinterestClient {
   /** HTTP requests sent so far, retries included. */
   requestCount = 0;
-  private readonly sentAt: number[] = [];
   private refreshedToken = false;
 
   constructor(private readonly options: ClientOptions) {}
@@ -181,6 +188,7 @@ export class PinterestClient {
         );
         if (waits.some((wait) => wait === undefined)) throw first;
         const wait = Math.max(...(waits as number[]));
+        if (this.pastDeadline(wait)) throw first;
         this.options.logger?.warn(
           `Retrying ${failed.length} request(s) in ${wait} ms: ${first.detail}`,
         );
@@ -202,11 +210,17 @@ export class PinterestClient {
       return this.fetchAll(pending.map((index) => this.authorize(prepared[index])));
     } catch (error) {
       const wait = error instanceof AddonError ? retryDelay(policy, attempt, undefined) : undefined;
-      if (wait === undefined || !isRetryable(error)) throw error;
+      if (wait === undefined || !isRetryable(error) || this.pastDeadline(wait)) throw error;
       this.options.logger?.warn(`Network failure, retrying in ${wait} ms`);
       this.options.clock.sleep(wait);
       return undefined;
     }
+  }
+
+  /** Whether waiting this long would run past the execution's deadline. */
+  private pastDeadline(waitMs: number): boolean {
+    const deadline = this.options.deadline;
+    return deadline !== undefined && this.options.clock.now().getTime() + waitMs > deadline;
   }
 
   private authorize(prepared: Prepared): HttpRequest {
@@ -224,25 +238,35 @@ export class PinterestClient {
         ? [this.options.http.fetch(requests[0])]
         : this.options.http.fetchAll(requests);
     } catch (error) {
+      const detail = error instanceof Error ? error.message : String(error);
+      if (/too many times for one day: urlfetch/i.test(detail)) {
+        throw new AddonError(
+          'QUOTA_EXHAUSTED',
+          "Google's daily limit on the add-on's requests is used up. Refreshes continue " +
+            'tomorrow; nothing is lost.',
+          { detail },
+        );
+      }
       throw new AddonError(
         'NETWORK',
         'The add-on could not reach Pinterest. The refresh will be tried again later.',
-        { detail: error instanceof Error ? error.message : String(error) },
+        { detail },
       );
     }
   }
 
   /** Sleeps just long enough that no 60-second window holds more requests than allowed. */
   private paceFor(count: number): void {
+    const sentAt = SENT_AT;
     const windowMs = 60_000;
     const now = this.options.clock.now().getTime();
-    while (this.sentAt.length && this.sentAt[0] <= now - windowMs) this.sentAt.shift();
-    const overflow = this.sentAt.length + count - LIMITS.analyticsPerMinute;
+    while (sentAt.length && sentAt[0] <= now - windowMs) sentAt.shift();
+    const overflow = sentAt.length + count - LIMITS.analyticsPerMinute;
     if (overflow > 0) {
-      const waitUntil = this.sentAt[overflow - 1] + windowMs;
+      const waitUntil = sentAt[overflow - 1] + windowMs;
       this.options.clock.sleep(Math.max(0, waitUntil - now));
     }
     const sentTime = this.options.clock.now().getTime();
-    for (let i = 0; i < count; i++) this.sentAt.push(sentTime);
+    for (let i = 0; i < count; i++) sentAt.push(sentTime);
   }
 }
