@@ -17,9 +17,12 @@ export interface RefreshJob {
   shapeKey: string;
   today: string;
   window: RefreshWindow;
-  plan: AnalyticsRequest[];
   accounts: AdAccount[];
+  /** Entity ids per ad account listed so far (every account's once the plan exists). */
+  idsByAccount: Record<string, string[]>;
   entities: Entity[];
+  /** Null until every account's entities are listed: listing may itself span runs. */
+  plan: AnalyticsRequest[] | null;
   results: (AnalyticsRow[] | null)[];
 }
 
@@ -30,20 +33,37 @@ export const jobKey = (reportId: string) => `job ${reportId}`;
  */
 const JOB_MAX_AGE_DAYS = 3;
 
-/** The saved job when it still fits the report, else a newly planned one. */
+/**
+ * The saved job when it still fits the report, else a new one; then lists entities (each ad
+ * account while `canContinue` allows) and plans once all are listed. A job whose plan is still
+ * null is saved by the caller and continued by the next run.
+ */
 export function currentJob(
   context: AppContext,
   client: PinterestClient,
   definition: ReportDefinition,
   status: ReportStatus,
   today: string,
+  canContinue: () => boolean,
 ): RefreshJob {
   const saved = context.workbook.readBlob(jobKey(definition.id));
-  if (saved) {
-    const job = JSON.parse(saved) as RefreshJob;
-    const fresh = daysBetween(job.today, today) < JOB_MAX_AGE_DAYS;
-    if (job.shapeKey === shapeKey(definition) && fresh) return job;
-  }
+  const job = saved ? (JSON.parse(saved) as RefreshJob) : undefined;
+  const usable =
+    job &&
+    job.shapeKey === shapeKey(definition) &&
+    daysBetween(job.today, today) < JOB_MAX_AGE_DAYS;
+  const current = usable ? job : newJob(context, client, definition, status, today);
+  if (!current.plan) listAndPlan(client, definition, current, canContinue);
+  return current;
+}
+
+function newJob(
+  context: AppContext,
+  client: PinterestClient,
+  definition: ReportDefinition,
+  status: ReportStatus,
+  today: string,
+): RefreshJob {
   // A tab deleted by hand is rebuilt whole, not just its lookback.
   const tabKept = status.sheetId !== undefined && context.workbook.sheetName(status.sheetId);
   const notFinalFrom = status.conversionsFinalThrough
@@ -53,31 +73,50 @@ export function currentJob(
     tabKept && status.shapeKey && status.dataFrom
       ? { shapeKey: status.shapeKey, dataFrom: status.dataFrom, notFinalFrom }
       : undefined;
-  const window = refreshWindow(definition, today, previous);
-  const accounts = reportAccounts(client, definition);
-  const { idsByAccount, entities } = listEntities(client, definition, accounts);
-  const plan = planAnalytics(
-    {
-      level: definition.level,
-      idsByAccount,
-      startDate: window.start,
-      endDate: window.end,
-      columns: definition.columns,
-      granularity: definition.granularity,
-      attribution: definition.attribution,
-      today,
-    },
-    (request) => client.analyticsUrl(request).length,
-  );
   return {
     shapeKey: shapeKey(definition),
     today,
-    window,
-    plan,
-    accounts,
-    entities,
-    results: plan.map(() => null),
+    window: refreshWindow(definition, today, previous),
+    accounts: reportAccounts(client, definition),
+    idsByAccount: {},
+    entities: [],
+    plan: null,
+    results: [],
   };
+}
+
+/** Lists the entities of the accounts not listed yet, then plans when all are. */
+function listAndPlan(
+  client: PinterestClient,
+  definition: ReportDefinition,
+  job: RefreshJob,
+  canContinue: () => boolean,
+): void {
+  for (const { id: accountId } of job.accounts) {
+    if (job.idsByAccount[accountId]) continue;
+    if (definition.level === 'AD_ACCOUNT') {
+      job.idsByAccount[accountId] = [];
+      continue;
+    }
+    if (!canContinue()) return;
+    const listed = client.listEntities(accountId, definition.level);
+    job.idsByAccount[accountId] = listed.map((entity) => entity.id);
+    for (const { id, name, status } of listed) job.entities.push({ id, name, status });
+  }
+  job.plan = planAnalytics(
+    {
+      level: definition.level,
+      idsByAccount: new Map(Object.entries(job.idsByAccount)),
+      startDate: job.window.start,
+      endDate: job.window.end,
+      columns: definition.columns,
+      granularity: definition.granularity,
+      attribution: definition.attribution,
+      today: job.today,
+    },
+    (request) => client.analyticsUrl(request).length,
+  );
+  job.results = job.plan.map(() => null);
 }
 
 /** The report's ad accounts with their names and currencies; a lost one is an error. */
@@ -95,26 +134,4 @@ function reportAccounts(client: PinterestClient, definition: ReportDefinition): 
     }
     return { id: account.id, name: account.name, currency: account.currency };
   });
-}
-
-function listEntities(
-  client: PinterestClient,
-  definition: ReportDefinition,
-  accounts: AdAccount[],
-) {
-  const idsByAccount = new Map<string, string[]>();
-  const entities: Entity[] = [];
-  for (const { id: accountId } of accounts) {
-    if (definition.level === 'AD_ACCOUNT') {
-      idsByAccount.set(accountId, []);
-      continue;
-    }
-    const listed = client.listEntities(accountId, definition.level);
-    idsByAccount.set(
-      accountId,
-      listed.map((entity) => entity.id),
-    );
-    for (const { id, name, status } of listed) entities.push({ id, name, status });
-  }
-  return { idsByAccount, entities };
 }

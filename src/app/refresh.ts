@@ -63,12 +63,13 @@ export function refreshReport(
 
   let job: RefreshJob | undefined;
   try {
-    job = currentJob(context, client, definition, status, toIsoDate(started));
-    const results = job.results as (AnalyticsRow[] | undefined)[];
-    const complete = client.runAnalytics(job.plan, results, (batch) => {
+    const canContinue = (requests: number) => {
       const inTime = context.clock.now().getTime() < allowance.deadline;
-      return inTime && client.requestCount + batch <= allowance.fetchesLeft;
-    });
+      return inTime && client.requestCount + requests <= allowance.fetchesLeft;
+    };
+    job = currentJob(context, client, definition, status, toIsoDate(started), () => canContinue(1));
+    const results = job.results as (AnalyticsRow[] | undefined)[];
+    const complete = job.plan !== null && client.runAnalytics(job.plan, results, canContinue);
     const summary = complete
       ? finish(context, client, definition, status, job, started)
       : pause(context, definition, job, started, client);
@@ -92,13 +93,12 @@ export function refreshReport(
   } catch (error) {
     const known = asAddonError(error);
     context.logger.warn(`Refresh of ${reportId} failed: ${known.code} ${known.detail ?? ''}`);
-    // What was fetched before the failure is kept for the next run.
-    if (job?.results.some(Boolean)) {
-      context.workbook.writeBlob(jobKey(definition.id), JSON.stringify(job));
-    }
+    // What was listed and fetched before the failure is kept for the next run.
+    const progress = job !== undefined && (job.plan === null || job.results.some(Boolean));
+    if (progress) context.workbook.writeBlob(jobKey(definition.id), JSON.stringify(job));
     save({
       ...status,
-      pending: job?.results.some(Boolean) || status.pending,
+      pending: progress || status.pending,
       requests: client.requestCount,
       lastError: { code: known.code, message: known.message },
       parkedUntil: parkUntil(started, known),
@@ -141,12 +141,14 @@ function pause(
 ): RefreshSummary {
   context.workbook.writeBlob(jobKey(definition.id), JSON.stringify(job));
   const done = job.results.filter(Boolean).length;
+  const listed = Object.keys(job.idsByAccount).length;
+  const step = job.plan
+    ? `Fetched ${done} of ${job.plan.length} requests`
+    : `Listed the campaigns, ad groups or ads of ${listed} of ${job.accounts.length} ad accounts`;
   return {
     ...baseSummary(context, definition, job, started, client),
     complete: false,
-    notice:
-      `Fetched ${done} of ${job.plan.length} requests; the tab is unchanged until the rest ` +
-      'is in. The next run continues where this one stopped.',
+    notice: `${step}; the tab is unchanged until all is in. The next run continues from here.`,
   };
 }
 
@@ -166,7 +168,7 @@ function finish(
     provisionalFrom,
     accounts: new Map(job.accounts.map((account) => [account.id, account])),
     entities: new Map(job.entities.map((entity) => [entity.id, entity])),
-    rows: mergeRows(job.plan, job.results as AnalyticsRow[][]),
+    rows: mergeRows(job.plan ?? [], job.results as AnalyticsRow[][]),
   });
 
   const tab = resolveReportTab(context.workbook, definition, status);
@@ -237,7 +239,7 @@ function baseSummary(
     reportId: definition.id,
     tabName: definition.tabName,
     complete: false,
-    progress: { done: job.results.filter(Boolean).length, total: job.plan.length },
+    progress: { done: job.results.filter(Boolean).length, total: job.plan?.length ?? 0 },
     accounts: job.accounts.length,
     rows: 0,
     requests: client.requestCount,

@@ -92,3 +92,30 @@ describe('a report deleted while its refresh is half-way', () => {
     }
   });
 });
+
+describe('a report whose listing alone outlasts a run', () => {
+  it('keeps what it listed and completes over later runs', async () => {
+    // Every request takes 35 s on the runtime clock; listing 4 accounts' ads takes 2-3 runs.
+    const local = await startLocal({
+      today: TODAY,
+      seed: 5,
+      extraArgs: ['--scale', '20'],
+      runtime: { fetchLatencyMs: 35_000 },
+    });
+    try {
+      const accounts = local.call<{ id: string }[]>('listAdAccounts').map((a) => a.id);
+      local.call('saveReport', report('slow', accounts, { level: 'AD' }));
+      local.call('setSchedule', { mode: 'hourly' });
+      const runs = local.runtime.runUntil(
+        new Date(local.runtime.clock.now().getTime() + 8 * 3600_000),
+      );
+      expect(runs.filter((run) => run.error)).toEqual([]);
+      expect(local.runtime.spreadsheet.getSheetByName('slow')).not.toBeNull();
+      const outcomes = logRows(local).map((row) => row[4]);
+      expect(outcomes[0]).toBe('partial');
+      expect(outcomes).toContain('success');
+    } finally {
+      await local.stop();
+    }
+  }, 120_000);
+});
