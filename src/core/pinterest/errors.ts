@@ -46,7 +46,8 @@ export function errorFromResponse(response: HttpResponse, what: string): AddonEr
   if (response.status === 401) {
     return new AddonError(
       'TOKEN_EXPIRED',
-      'Your Pinterest connection has expired or was revoked. Open the add-on and reconnect Pinterest.',
+      'Your Pinterest connection has expired or was revoked. Open the add-on and reconnect ' +
+        'Pinterest.',
       { detail },
     );
   }

@@ -12,7 +12,9 @@ import { TEXT_FORMAT } from './format';
 export const DICTIONARY_TAB = 'Data dictionary';
 
 const UNIT_WORDS: Record<ColumnKind, string> = {
-  date: 'Calendar date in UTC (Pinterest reports days in UTC); for weeks and months, the first day of the period, which is clipped to the report range',
+  date:
+    'Calendar date in UTC (Pinterest reports days in UTC); for weeks and months, the first ' +
+    'day of the period, or the first day pulled when a pull began within the period',
   id: 'Identifier, kept as text so no digit is lost',
   text: 'Text exactly as Pinterest sent it',
   count: 'Count',
@@ -49,10 +51,9 @@ export function dictionaryWrite(reports: ReportDefinition[]): SheetWrite {
   for (const report of reports) {
     rows.push([report.tabName, '(report settings)', '', describeSettings(report)]);
     for (const column of tableColumns(report)) {
+      const category = column.column ? `${findField(column.column)?.category}: ` : '';
       const meaning =
-        column.header === DATA_STATUS_HEADER
-          ? STATUS_WORDS
-          : `${column.column ? `${findField(column.column)?.category}: ` : ''}${UNIT_WORDS[column.kind]}`;
+        column.header === DATA_STATUS_HEADER ? STATUS_WORDS : category + UNIT_WORDS[column.kind];
       rows.push([report.tabName, column.header, column.column ?? '', meaning]);
     }
   }
