@@ -39,6 +39,8 @@ function runtimeFor(options: StartOptions, apiBase: string, authorizeUrl?: strin
       bundlePath: BUNDLE,
       today: options.today,
       userCallbackUrl,
+      // The local sandbox counts its limits in the runtime's time; another server ignores it.
+      clockHeader: options.apiBase ? undefined : 'x-local-clock',
       scriptProperties: {
         PINTEREST_CLIENT_ID: CLIENT_ID,
         PINTEREST_CLIENT_SECRET: CLIENT_SECRET,

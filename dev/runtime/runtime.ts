@@ -61,6 +61,11 @@ export interface RuntimeOptions {
   executionLimitMs?: number;
   /** How far each UrlFetchApp request moves the runtime clock; default 0. */
   fetchLatencyMs?: number;
+  /**
+   * A header in which every UrlFetchApp request carries the runtime clock (epoch ms), for a
+   * local server whose rate limits must count in simulated time; none by default.
+   */
+  clockHeader?: string;
   /** MailApp recipients per day; default 100 (consumer accounts). */
   mailDailyQuota?: number;
   /** Total runtime of trigger executions per day; default 90 minutes (consumer accounts). */
@@ -173,6 +178,7 @@ export function createRuntime(options: RuntimeOptions): Runtime {
     stats,
     options.urlFetchDailyQuota ?? 20000,
     options.fetchLatencyMs ?? 0,
+    options.clockHeader,
   );
   const scriptApp = createScriptApp(env, stateTokens, triggers, () =>
     env.hasDocument ? spreadsheet.getId() : null,

@@ -90,13 +90,27 @@ export class UrlFetchService {
   #windowStart: number | null = null;
   #windowCalls = 0;
 
-  /** `latencyMs`: how far each request (each fetchAll batch, run in parallel) moves the clock. */
-  constructor(env: Env, http: SyncHttp, stats: FetchStats, dailyQuota: number, latencyMs = 0) {
+  readonly #clockHeader: string | undefined;
+
+  /**
+   * `latencyMs`: how far each request (each fetchAll batch, run in parallel) moves the clock.
+   * `clockHeader`: a header that carries the runtime clock to a local server whose limits must
+   * count in simulated time (the Pinterest sandbox); none by default.
+   */
+  constructor(
+    env: Env,
+    http: SyncHttp,
+    stats: FetchStats,
+    dailyQuota: number,
+    latencyMs = 0,
+    clockHeader?: string,
+  ) {
     this.#env = env;
     this.#http = http;
     this.#stats = stats;
     this.#dailyQuota = dailyQuota;
     this.#latencyMs = latencyMs;
+    this.#clockHeader = clockHeader;
   }
 
   fetch(url: unknown, params?: Record<string, unknown>): HTTPResponse {
@@ -126,6 +140,7 @@ export class UrlFetchService {
       'User-Agent': USER_AGENT,
       'Accept-Encoding': 'gzip, deflate, br',
     };
+    if (this.#clockHeader) headers[this.#clockHeader] = String(this.#env.clock.now());
     const given = (params.headers ?? {}) as Record<string, unknown>;
     if (Object.keys(given).length > MAX_HEADERS) {
       this.#env.fail('Limit Exceeded: URLFetch header count.');

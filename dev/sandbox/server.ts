@@ -83,6 +83,15 @@ interface Context extends ApiContext {
 }
 
 const MAX_BODY_BYTES = 1_000_000;
+
+/**
+ * A local caller whose time is simulated (the local Apps Script runtime) sends its clock in
+ * this header, so per-minute limits and daily quotas count in its time, not the real one:
+ * a client that waits out a Retry-After on a simulated clock then finds the limit free.
+ */
+export const CALLER_CLOCK_HEADER = 'x-local-clock';
+let callerClock: number | undefined;
+const callerNow = () => callerClock ?? Date.now();
 let requestCount = 0;
 
 /** Starts the sandbox on 127.0.0.1 and resolves once it listens. */
@@ -101,7 +110,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
         scale: options.scale,
         settlingDays,
       });
-  const faults = new FaultBoard(clock);
+  const faults = new FaultBoard(clock, callerNow);
   faults.set(parseFaultRules(options.faults ?? [], 'faults'));
   const fixtures = options.replayDir ? loadReplay(options.replayDir) : null;
   const specPath = resolveSpecPath(options.specPath);
@@ -127,7 +136,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
       autoConsent: Boolean(options.autoConsent),
       acceptToken: options.acceptToken,
     }),
-    limiter: new RateLimiter(options.analyticsPerMinute ?? 300),
+    limiter: new RateLimiter(options.analyticsPerMinute ?? 300, callerNow),
   };
 
   const server = createServer((req, res) => {
@@ -192,7 +201,11 @@ async function handle(context: Context, req: IncomingMessage, res: ServerRespons
   };
   let reply: Reply;
   if (path === '/v5' || path.startsWith('/v5/')) {
-    reply = apiExchange(context, entry, headersOf(req), body);
+    const headers = headersOf(req);
+    // Set and used within one synchronous step, so concurrent requests cannot mix their clocks.
+    callerClock = Number(headers[CALLER_CLOCK_HEADER]) || undefined;
+    reply = apiExchange(context, entry, headers, body);
+    callerClock = undefined;
     if (!entry.fault) context.recorder?.record(method, path, query, reply);
   } else if (method === 'GET' && (path === '/oauth' || path === '/oauth/')) {
     reply = page(context.oauth.authorize(url.searchParams));

@@ -119,3 +119,24 @@ describe('a report whose listing alone outlasts a run', () => {
     }
   }, 120_000);
 });
+
+describe('the per-minute analytics limit', () => {
+  it('is waited out: a refresh needing more requests than a minute allows completes', async () => {
+    // The runtime sends its clock to the sandbox, so the limit counts in simulated time.
+    const local = await startLocal({
+      today: TODAY,
+      seed: 6,
+      extraArgs: ['--analytics-per-minute', '3'],
+    });
+    try {
+      const accounts = local.call<{ id: string }[]>('listAdAccounts').map((a) => a.id);
+      local.call('saveReport', report('paced', accounts));
+      const result = local.runtime.call<any>('refreshReport', 'paced');
+      expect(result.ok).toBe(true);
+      const log = await (await fetch(`${local.sandbox.url}/__sandbox/log`)).json();
+      expect(log.filter((entry: any) => entry.status === 429).length).toBeGreaterThan(0);
+    } finally {
+      await local.stop();
+    }
+  });
+});

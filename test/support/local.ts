@@ -7,6 +7,8 @@ import { startSandboxProcess, type SandboxProcess } from '../../dev/local/sandbo
 import { createRuntime, type Runtime, type RuntimeOptions } from '../../dev/runtime/runtime';
 
 export const ROOT = join(__dirname, '..', '..');
+/** The sandbox counts its limits in the runtime's simulated time when requests carry it. */
+export const SANDBOX_CLOCK_HEADER = 'x-local-clock';
 export const BUNDLE = join(ROOT, 'dist', 'Code.js');
 
 export interface Local {
@@ -26,6 +28,7 @@ export async function startLocal(options: {
 }): Promise<Local> {
   const sandbox = await startSandboxProcess(ROOT, options);
   const runtime = createRuntime({
+    clockHeader: SANDBOX_CLOCK_HEADER,
     ...options.runtime,
     bundlePath: BUNDLE,
     today: options.today,
