@@ -2,23 +2,10 @@
 // own UrlFetch quota, and what a failed or deleted refresh leaves behind.
 
 import { sandboxAdmin, startLocal, type Local } from '../support/local';
-import { TRUTH_COLUMNS } from '../support/truth';
+import { campaignReport } from '../support/truth';
 
 const TODAY = '2026-12-04';
 const ANALYTICS = { path: '/analytics$' };
-
-function report(id: string, accountIds: string[], extra: object = {}) {
-  return {
-    id,
-    tabName: id,
-    adAccountIds: accountIds,
-    level: 'CAMPAIGN',
-    columns: TRUTH_COLUMNS,
-    dateRange: { preset: 'LAST_7_DAYS' },
-    granularity: 'DAY',
-    ...extra,
-  };
-}
 
 function logRows(local: Local): unknown[][] {
   const sheet = local.runtime.spreadsheet.getSheetByName('Refresh log');
@@ -34,7 +21,7 @@ describe('a scheduled run throttled with a 60-second Retry-After', () => {
     const local = await startLocal({ today: TODAY, seed: 6 });
     try {
       const accounts = local.call<{ id: string }[]>('listAdAccounts').map((a) => a.id);
-      for (const id of ['t1', 't2']) local.call('saveReport', report(id, accounts));
+      for (const id of ['t1', 't2']) local.call('saveReport', campaignReport(id, accounts));
       local.call('setSchedule', { mode: 'hourly' });
       const throttle = { kind: 'status', status: 429, retryAfter: 60 };
       await sandboxAdmin(local.sandbox, 'faults', [
@@ -58,7 +45,7 @@ describe("Google's UrlFetch quota used up", () => {
     const local = await startLocal({ today: TODAY, seed: 6, runtime: { urlFetchDailyQuota: 8 } });
     try {
       const accounts = local.call<{ id: string }[]>('listAdAccounts').map((a) => a.id);
-      local.call('saveReport', report('uq', accounts));
+      local.call('saveReport', campaignReport('uq', accounts));
       const result = local.runtime.call<any>('refreshReport', 'uq');
       expect(result.error.code).toBe('QUOTA_EXHAUSTED');
       expect(result.error.message).toMatch(/continue tomorrow/);
@@ -75,7 +62,7 @@ describe('a report deleted while its refresh is half-way', () => {
     const local = await startLocal({ today: TODAY, seed: 6, extraArgs: ['--scale', '3'] });
     try {
       const accounts = local.call<{ id: string }[]>('listAdAccounts').map((a) => a.id);
-      local.call('saveReport', report('gone', accounts, { level: 'AD' }));
+      local.call('saveReport', campaignReport('gone', accounts, { level: 'AD' }));
       const outage = { kind: 'status', status: 503 };
       await sandboxAdmin(local.sandbox, 'faults', [
         { match: ANALYTICS, skip: 3, times: 0, fault: outage },
@@ -104,7 +91,7 @@ describe('a report whose listing alone outlasts a run', () => {
     });
     try {
       const accounts = local.call<{ id: string }[]>('listAdAccounts').map((a) => a.id);
-      local.call('saveReport', report('slow', accounts, { level: 'AD' }));
+      local.call('saveReport', campaignReport('slow', accounts, { level: 'AD' }));
       local.call('setSchedule', { mode: 'hourly' });
       const runs = local.runtime.runUntil(
         new Date(local.runtime.clock.now().getTime() + 8 * 3600_000),
@@ -130,7 +117,7 @@ describe('the per-minute analytics limit', () => {
     });
     try {
       const accounts = local.call<{ id: string }[]>('listAdAccounts').map((a) => a.id);
-      local.call('saveReport', report('paced', accounts));
+      local.call('saveReport', campaignReport('paced', accounts));
       const result = local.runtime.call<any>('refreshReport', 'paced');
       expect(result.ok).toBe(true);
       const log = await (await fetch(`${local.sandbox.url}/__sandbox/log`)).json();

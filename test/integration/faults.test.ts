@@ -5,7 +5,7 @@
 import { addDays } from '../../src/core/dates';
 import { createWorld } from '../../dev/sandbox/world';
 import { sandboxAdmin, startLocal, type Local } from '../support/local';
-import { TRUTH_COLUMNS, tabRows, truthRows } from '../support/truth';
+import { campaignReport, tabRows, truthRows } from '../support/truth';
 
 const TODAY = '2026-12-04';
 const world = createWorld({ seed: 6, today: TODAY });
@@ -24,15 +24,7 @@ afterAll(async () => {
 const ANALYTICS = { path: '/analytics$' };
 
 function saveReport(id: string) {
-  local.call('saveReport', {
-    id,
-    tabName: id,
-    adAccountIds: accountIds,
-    level: 'CAMPAIGN',
-    columns: TRUTH_COLUMNS,
-    dateRange: { preset: 'LAST_7_DAYS' },
-    granularity: 'DAY',
-  });
+  local.call('saveReport', campaignReport(id, accountIds));
 }
 
 /** The tab equals the truth for the last 7 days before `today` (the runtime's, by default). */

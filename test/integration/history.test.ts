@@ -5,7 +5,7 @@
 import { addDays } from '../../src/core/dates';
 import { createWorld } from '../../dev/sandbox/world';
 import { sandboxAdmin, startLocal, type Local } from '../support/local';
-import { TRUTH_COLUMNS, tabRows, truthRows } from '../support/truth';
+import { campaignReport, tabRows, truthRows } from '../support/truth';
 
 const WORLD_TODAY = '2026-11-20';
 const world = createWorld({ seed: 4, today: WORLD_TODAY, settlingDays: 3 });
@@ -13,19 +13,6 @@ const world = createWorld({ seed: 4, today: WORLD_TODAY, settlingDays: 3 });
 async function goTo(local: Local, day: string): Promise<void> {
   await sandboxAdmin(local.sandbox, 'clock', { today: day });
   local.runtime.clock.setNow(`${day}T12:00:00Z`);
-}
-
-function report(id: string, accountId: string, extra: object) {
-  return {
-    id,
-    tabName: id,
-    adAccountIds: [accountId],
-    level: 'CAMPAIGN',
-    columns: TRUTH_COLUMNS,
-    dateRange: { preset: 'LAST_30_DAYS' },
-    granularity: 'DAY',
-    ...extra,
-  };
 }
 
 function values(local: Local, tab: string): unknown[][] {
@@ -58,6 +45,11 @@ function truthSpend(accountId: string, start: string, end: string, asOf: string)
 
 function statusOf(local: Local, id: string): any {
   return local.call<any[]>('listReports').find((entry) => entry.report.id === id).status;
+}
+
+/** A campaign report of one account over the last 30 days. */
+function report(id: string, accountId: string, extra: object) {
+  return campaignReport(id, [accountId], { dateRange: { preset: 'LAST_30_DAYS' }, ...extra });
 }
 
 describe('history kept day after day', () => {
@@ -161,6 +153,11 @@ describe('a refresh larger than a day of quota', () => {
         local.runtime.runUntil(`${today}T23:00:00Z`);
       }
       expect(local.runtime.spreadsheet.getSheetByName('big')).not.toBeNull();
+      // It did need more than one day: the quota stopped it first.
+      const log = local.runtime.spreadsheet.getSheetByName('Refresh log')!.getDataRange();
+      const outcomes = log.getValues().map((row: unknown[]) => `${row[4]} ${row[7]}`);
+      expect(outcomes.some((line: string) => /^failed RATE_LIMITED/.test(line))).toBe(true);
+      expect(outcomes).toContainEqual(expect.stringMatching(/^success/));
     } finally {
       await local.stop();
     }

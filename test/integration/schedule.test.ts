@@ -6,24 +6,20 @@ import { SYNC_FIELDS } from '../../src/core/catalog/fields';
 import { addDays } from '../../src/core/dates';
 import { createWorld } from '../../dev/sandbox/world';
 import { sandboxAdmin, startLocal, type Local } from '../support/local';
-import { TRUTH_COLUMNS, dateSpan, tabRows, truthRows } from '../support/truth';
+import { campaignReport, dateSpan, tabRows, truthRows } from '../support/truth';
 
 const START = '2026-09-01';
 const DAYS = 30;
 const WORLD_TODAY = addDays(START, DAYS + 2);
 const SETTLING = 3;
 
+/** A campaign report over the last 90 days, the range the month of runs needs. */
 function report(id: string, tabName: string, accountIds: string[], extra: object = {}) {
-  return {
-    id,
+  return campaignReport(id, accountIds, {
     tabName,
-    adAccountIds: accountIds,
-    level: 'CAMPAIGN',
-    columns: TRUTH_COLUMNS,
     dateRange: { preset: 'LAST_90_DAYS' },
-    granularity: 'DAY',
     ...extra,
-  };
+  });
 }
 
 describe('the schedule', () => {

@@ -13,6 +13,23 @@ export const TRUTH_COLUMNS = [
   'TOTAL_CHECKOUT_VALUE_IN_MICRO_DOLLAR',
 ];
 
+/**
+ * A daily campaign report of the truth fields over the last 7 days, writing to a tab named
+ * after its id; `extra` overrides any of it.
+ */
+export function campaignReport(id: string, accountIds: string[], extra: object = {}) {
+  return {
+    id,
+    tabName: id,
+    adAccountIds: accountIds,
+    level: 'CAMPAIGN',
+    columns: TRUTH_COLUMNS,
+    dateRange: { preset: 'LAST_7_DAYS' },
+    granularity: 'DAY',
+    ...extra,
+  };
+}
+
 function isoDate(value: unknown): string {
   return value instanceof Date ? value.toISOString().slice(0, 10) : String(value);
 }

@@ -123,6 +123,35 @@ describe('Pinterest client', () => {
   });
 });
 
+describe('pacing', () => {
+  it('keeps every client of an execution under 300 requests a minute together', () => {
+    // A clock of its own, years past the other tests', so their requests are long gone.
+    let now = Date.parse('2031-01-01T00:00:00Z');
+    const slept: number[] = [];
+    const clock = {
+      now: () => new Date(now),
+      sleep: (ms: number) => {
+        slept.push(ms);
+        now += ms;
+      },
+    };
+    const answer = ok({ items: [] });
+    const client = () =>
+      new PinterestClient({
+        apiBase: 'https://api.pinterest.com/v5',
+        http: { fetch: () => answer, fetchAll: (requests) => requests.map(() => answer) },
+        tokens: { accessToken: () => 't', refresh: () => false },
+        clock,
+      });
+
+    const first = client();
+    for (let i = 0; i < 300; i++) first.listAdAccounts();
+    expect(slept).toEqual([]);
+    client().listAdAccounts();
+    expect(slept).toEqual([60_000]);
+  });
+});
+
 describe('analytics URLs', () => {
   it('always send the attribution windows and conversion report time explicitly', () => {
     const { client } = clientWith([]);
