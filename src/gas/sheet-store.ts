@@ -7,7 +7,12 @@ import type { KeyValueStore } from '../ports';
 
 export const SETTINGS_TAB = '~pinterest-ads settings';
 
-/** Every read goes to the tab: another execution (the trigger, a collaborator) may have written. */
+/**
+ * Every read goes to the tab: another execution (the trigger, a collaborator) may have written.
+ * Limitation: a write rewrites the whole tab from a fresh read, so two users' executions
+ * writing in the same instant could lose one write; keeping reads in memory for a whole
+ * execution would widen that window to minutes, so it is not done.
+ */
 export function sheetStore(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet): KeyValueStore {
   const read = (): Map<string, string> => {
     const cache = new Map<string, string>();
